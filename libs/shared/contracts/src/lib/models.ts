@@ -1,0 +1,129 @@
+import type {
+  ApiKeyStatus,
+  CallDirection,
+  CallStatus,
+  NumberRequestStatus,
+  NumberStatus,
+  NumberType,
+  UserRole,
+  UserStatus,
+} from './domain';
+
+/** Timestamps travel as ISO 8601 strings in UTC. */
+export type IsoDateTime = string;
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  role: UserRole;
+  status: UserStatus;
+  signupDate: IsoDateTime;
+  lastLogin: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface AuthResponse {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Lifetime of the access token in seconds. */
+  expiresIn: number;
+}
+
+export interface SignupRequest {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface UpdateProfileRequest {
+  name: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface Call {
+  id: number;
+  userId: number;
+  fromNumber: string;
+  toNumber: string;
+  direction: CallDirection;
+  status: CallStatus;
+  durationSeconds: number;
+  startTime: IsoDateTime;
+  endTime: IsoDateTime | null;
+  callSid: string | null;
+  recordingUrl: string | null;
+  cost: number;
+  notes: string | null;
+}
+
+export interface PhoneNumber {
+  id: number;
+  phoneNumber: string;
+  friendlyName: string | null;
+  locationCity: string | null;
+  locationState: string | null;
+  locationCountry: string | null;
+  ownerId: number | null;
+  status: NumberStatus;
+  numberType: NumberType;
+  monthlyCost: number;
+  provider: string;
+  assignedDate: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface NumberRequest {
+  id: number;
+  userId: number;
+  areaCode: string | null;
+  cityPreference: string | null;
+  numberType: NumberType;
+  businessName: string | null;
+  businessWebsite: string | null;
+  reason: string | null;
+  status: NumberRequestStatus;
+  adminNotes: string | null;
+  assignedNumberId: number | null;
+  createdAt: IsoDateTime;
+  processedAt: IsoDateTime | null;
+}
+
+export interface ApiKey {
+  id: number;
+  keyName: string;
+  prefix: string;
+  creationDate: IsoDateTime;
+  expirationDate: IsoDateTime | null;
+  status: ApiKeyStatus;
+  lastUsed: IsoDateTime | null;
+  usageCount: number;
+}
+
+export interface ActivityLog {
+  id: number;
+  userId: number | null;
+  action: string;
+  entityType: string | null;
+  entityId: number | null;
+  details: Record<string, unknown> | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: IsoDateTime;
+}
+
+export interface HealthStatus {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+}

@@ -1,0 +1,25 @@
+/** The web app's routes: one table for paths, links and titles, so no URL string is scattered in templates. */
+export interface AppRoute {
+  path: string;
+  title: string;
+}
+
+export const APP_ROUTES = {
+  home: { path: '/', title: 'Hardhat Hosting' },
+  auth: { path: '/voip/auth', title: 'Sign in' },
+  dashboard: { path: '/voip/dashboard', title: 'Dashboard' },
+  dialer: { path: '/voip/dialer', title: 'Dialer' },
+  calls: { path: '/voip/calls', title: 'Call history' },
+  numbers: { path: '/voip/numbers', title: 'My numbers' },
+  requestNumber: { path: '/voip/request-number', title: 'Request a number' },
+  apiKeys: { path: '/voip/api-keys', title: 'API keys' },
+  settings: { path: '/voip/settings', title: 'Settings' },
+  admin: { path: '/voip/admin', title: 'Admin dashboard' },
+  adminUsers: { path: '/voip/admin/users', title: 'Users' },
+  adminNumbers: { path: '/voip/admin/numbers', title: 'Number inventory' },
+  adminRequests: { path: '/voip/admin/requests', title: 'Number requests' },
+  adminAnalytics: { path: '/voip/admin/analytics', title: 'Analytics' },
+  adminActivity: { path: '/voip/admin/activity', title: 'Activity log' },
+} as const satisfies Record<string, AppRoute>;
+
+export type AppRouteName = keyof typeof APP_ROUTES;
