@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // `npm run db:migrate` runs this second bundle.
+      additionalEntryPoints: [{ entryName: 'migrate', entryPath: './src/database/migrate.cli.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -1,10 +1,48 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { typeormOptions } from '../database/typeorm-options';
+import { ProblemDetailsFilter } from '../common/filters/problem-details.filter';
+import { AuthenticationGuard } from '../common/guards/authentication.guard';
+import { RolesGuard } from '../common/guards/roles.guard';
+import { createValidationPipe } from '../common/http/validation-pipe';
+import { RATE_LIMIT_THROTTLERS, RateLimitGuard } from '../common/rate-limit/rate-limit.guard';
+import { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
+import { AccountModule } from './account/account.module';
+import { ActivityModule } from './activity/activity.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...typeormOptions(config), retryAttempts: 3, retryDelay: 1000 }),
+        ThrottlerModule.forRoot({
+          throttlers: RATE_LIMIT_THROTTLERS,
+          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : undefined,
+        }),
+        ActivityModule,
+        UsersModule,
+        AuthModule,
+        AccountModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Order matters: who is calling, then may they, then how often.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+    };
+  }
+}

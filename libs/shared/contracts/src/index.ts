@@ -5,3 +5,4 @@ export * from './lib/account-rules';
 export * from './lib/rate-limits';
 export * from './lib/permissions';
 export * from './lib/routes';
+export * from './lib/activity';

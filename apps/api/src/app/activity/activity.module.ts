@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityLogEntity } from './activity-log.entity';
+import { ActivityService } from './activity.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([ActivityLogEntity])],
+  providers: [ActivityService],
+  exports: [ActivityService],
+})
+export class ActivityModule {}

@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { normalizeEmail } from '@hh/contracts';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { ClientContext } from '../../common/http/client-context';
+import { fieldError, forbidden, unauthorized } from '../../common/errors/problem.exception';
+import type { Principal } from '../../common/guards/principal';
+import { ActivityService } from '../activity/activity.service';
+import { toUserDto } from '../users/dto/user.dto';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { AccessTokenService } from './access-token.service';
+import { AuthResponseDto } from './dto/auth-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { PasswordHasher } from './password-hasher.service';
+import { SessionsService } from './sessions.service';
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly activity: ActivityService,
+  ) {}
+
+  /** New accounts are clients awaiting approval; they are signed in at once. */
+  async signup(dto: SignupDto, client: ClientContext): Promise<AuthResponseDto> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    const { user, refresh } = await this.dataSource.transaction(async (em) => {
+      const user = await this.users.create(
+        { name: dto.name, email: dto.email, passwordHash, role: 'client', status: 'pending' },
+        em,
+      );
+      await this.activity.record(
+        {
+          action: 'signup',
+          userId: user.id,
+          entityType: 'user',
+          entityId: user.id,
+          details: { email: user.email },
+          client,
+        },
+        em,
+      );
+      return { user, refresh: await this.sessions.start(user.id, client, em) };
+    });
+    return this.authResponse(user, refresh.sessionId, refresh.refreshToken);
+  }
+
+  /** 401 alike for an unknown email and a wrong password; 403 for a suspended account; pending may sign in. */
+  async login(dto: LoginDto, client: ClientContext): Promise<AuthResponseDto> {
+    const user = await this.users.findWithPasswordHash({ email: dto.email });
+    const valid = user
+      ? await this.hasher.verify(dto.password, user.passwordHash)
+      : await this.hasher.verifyAgainstNothing(dto.password);
+    if (!user || !valid) {
+      await this.activity.record({
+        action: 'login_failed',
+        userId: user?.id ?? null,
+        entityType: 'user',
+        entityId: user?.id,
+        details: { email: normalizeEmail(dto.email), reason: user ? 'wrong_password' : 'unknown_email' },
+        client,
+      });
+      throw unauthorized(INVALID_CREDENTIALS);
+    }
+    if (user.status === 'suspended') {
+      await this.activity.record({
+        action: 'login_failed',
+        userId: user.id,
+        entityType: 'user',
+        entityId: user.id,
+        details: { email: user.email, reason: 'suspended' },
+        client,
+      });
+      throw forbidden('Your account is suspended; contact support');
+    }
+    const now = new Date();
+    const refresh = await this.dataSource.transaction(async (em) => {
+      await this.users.update(user.id, { lastLogin: now }, em);
+      await this.activity.record(
+        { action: 'login', userId: user.id, entityType: 'user', entityId: user.id, client },
+        em,
+      );
+      return this.sessions.start(user.id, client, em);
+    });
+    user.lastLogin = now;
+    return this.authResponse(user, refresh.sessionId, refresh.refreshToken);
+  }
+
+  async refresh(refreshToken: string | undefined, client: ClientContext): Promise<AuthResponseDto> {
+    if (!refreshToken) throw unauthorized('No refresh token: send refreshToken or the hh_refresh cookie');
+    const rotated = await this.sessions.rotate(refreshToken, client);
+    const user = await this.users.findById(rotated.userId);
+    if (!user) throw unauthorized('The refresh token is invalid, expired or revoked');
+    if (user.status === 'suspended') {
+      await this.sessions.revoke(rotated.sessionId, 'suspended');
+      throw forbidden('Your account is suspended; contact support');
+    }
+    return this.authResponse(user, rotated.sessionId, rotated.refreshToken);
+  }
+
+  /** Ends the caller's session (and the cookie's, when it is the same user's), so both tokens stop at once. */
+  async logout(principal: Principal, refreshToken: string | undefined, client: ClientContext): Promise<void> {
+    const sessionIds = new Set<string>();
+    if (principal.sessionId) sessionIds.add(principal.sessionId);
+    if (refreshToken) {
+      const other = await this.sessions.sessionIdOfRefreshToken(refreshToken);
+      const live = other ? await this.sessions.findLive(other) : null;
+      if (other && live?.user.id === principal.userId) sessionIds.add(other);
+    }
+    for (const id of sessionIds) await this.sessions.revoke(id, 'logout');
+    await this.activity.record({
+      action: 'logout',
+      userId: principal.userId,
+      entityType: 'session',
+      details: { sessions: sessionIds.size },
+      client,
+    });
+  }
+
+  /** Changes the password and revokes every other session of the user. Wrong current password: 400. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, client: ClientContext) {
+    const user = await this.users.findWithPasswordHash({ id: principal.userId });
+    if (!user || !(await this.hasher.verify(currentPassword, user.passwordHash))) {
+      throw fieldError('currentPassword', 'is incorrect');
+    }
+    if (currentPassword === newPassword) throw fieldError('newPassword', 'must differ from the current password');
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await this.users.update(user.id, { passwordHash }, em);
+      await this.sessions.revokeAllOfUser(user.id, 'password_change', principal.sessionId, em);
+      await this.activity.record(
+        { action: 'password_change', userId: user.id, entityType: 'user', entityId: user.id, client },
+        em,
+      );
+    });
+  }
+
+  private async authResponse(user: UserEntity, sessionId: string, refreshToken: string): Promise<AuthResponseDto> {
+    return {
+      user: toUserDto(user),
+      accessToken: await this.accessTokens.issue(user.id, sessionId),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwt.accessTtlSeconds,
+    };
+  }
+}

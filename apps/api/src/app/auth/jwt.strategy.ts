@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { forbidden, unauthorized } from '../../common/errors/problem.exception';
+import type { Principal } from '../../common/guards/principal';
+import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims } from './access-token.service';
+import { SessionsService } from './sessions.service';
+
+/**
+ * Verifies the access JWT (pinned HS256, issuer, audience, expiry; then the typ claim), and on every request
+ * re-reads the session and the user, so logout, suspension and role changes act on the very next request.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly sessions: SessionsService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwt.secret,
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: Partial<AccessTokenClaims>): Promise<Principal> {
+    if (claims.typ !== 'access' || typeof claims.sid !== 'string' || !/^\d+$/.test(claims.sub ?? '')) {
+      throw unauthorized('The token is not an access token');
+    }
+    const live = await this.sessions.findLive(claims.sid);
+    if (!live || live.user.id !== Number(claims.sub)) {
+      throw unauthorized('The session has ended; sign in again');
+    }
+    const { user } = live;
+    if (user.status === 'suspended') throw forbidden('Your account is suspended; contact support');
+    return {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      status: user.status,
+      via: 'session',
+      sessionId: live.session.id,
+    };
+  }
+}

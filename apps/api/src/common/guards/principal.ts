@@ -1,0 +1,15 @@
+import type { UserRole, UserStatus } from '@hh/contracts';
+
+/** Who is calling: resolved from the credential on every request and re-checked against the database. */
+export interface Principal {
+  userId: number;
+  name: string;
+  email: string;
+  role: UserRole;
+  status: UserStatus;
+  via: 'session' | 'api-key';
+  /** The sign-in session (access token's sid) when via === 'session'. */
+  sessionId?: string;
+  /** The key's id when via === 'api-key'. */
+  apiKeyId?: number;
+}

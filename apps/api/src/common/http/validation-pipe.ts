@@ -1,0 +1,67 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError } from '@hh/contracts';
+import { badRequest } from '../errors/problem.exception';
+
+/**
+ * The strict global pipe (STYLE.md 5): unknown properties are refused by name, values are converted to the
+ * DTO's types, and every failure becomes a 400 problem listing each field with its message.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new StrictValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: true },
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => {
+      const fieldErrors = flattenValidationErrors(errors);
+      const unknown = fieldErrors.filter((e) => e.message === UNKNOWN_PROPERTY).map((e) => e.field);
+      const invalid = fieldErrors.filter((e) => e.message !== UNKNOWN_PROPERTY);
+      if (fieldErrors.length === 0) return badRequest('The request body must be a JSON object');
+      const parts: string[] = [];
+      if (unknown.length > 0) parts.push(`Unknown propert${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')}`);
+      if (invalid.length > 0) parts.push(invalid.map((e) => `${e.field} ${e.message}`).join('; '));
+      return badRequest(parts.join('. '), fieldErrors);
+    },
+  });
+}
+
+const UNKNOWN_PROPERTY = 'is not allowed';
+const REQUIRED = 'is required';
+
+/** Bodies must be JSON objects: an array, a string or null is refused as such; no body at all counts as {}. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value === undefined) value = {};
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw badRequest('The request body must be a JSON object');
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const constraints = Object.entries(error.constraints ?? {}).filter(([name]) => name !== 'unknownValue');
+    if (constraints.some(([name]) => name === 'whitelistValidation')) {
+      out.push({ field, message: UNKNOWN_PROPERTY });
+    } else if (constraints.length > 0 && (error.value === undefined || error.value === null)) {
+      out.push({ field, message: REQUIRED });
+    } else {
+      for (const [, message] of constraints) out.push({ field, message: stripPropertyName(message, error.property) });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+/** class-validator prefixes messages with the property name; the field is named separately. */
+function stripPropertyName(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

@@ -1,0 +1,69 @@
+import { OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+import Redis from 'ioredis';
+
+/**
+ * Keeps the rate-limit counters in Redis (REDIS_URL), so several API instances share one budget per user/IP.
+ * One Lua script increments, starts the window, and blocks atomically; times come back in seconds like the
+ * in-memory storage of @nestjs/throttler.
+ */
+const INCREMENT_SCRIPT = `
+local hits_key = KEYS[1]
+local block_key = KEYS[2]
+local ttl = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local block = tonumber(ARGV[3])
+local block_ttl = redis.call('PTTL', block_key)
+if block_ttl > 0 then
+  return { tonumber(redis.call('GET', hits_key) or limit + 1), redis.call('PTTL', hits_key), 1, block_ttl }
+end
+local hits = redis.call('INCR', hits_key)
+if hits == 1 then redis.call('PEXPIRE', hits_key, ttl) end
+local hits_ttl = redis.call('PTTL', hits_key)
+if hits > limit then
+  redis.call('SET', block_key, '1', 'PX', block)
+  return { hits, hits_ttl, 1, block }
+end
+return { hits, hits_ttl, 0, 0 }
+`;
+
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+  private readonly redis: Redis;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'hh:rl:',
+  ) {
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  }
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const base = `${this.prefix}${throttlerName}:${key}`;
+    const [hits, hitsTtl, blocked, blockTtl] = (await this.redis.eval(
+      INCREMENT_SCRIPT,
+      2,
+      `${base}:hits`,
+      `${base}:block`,
+      ttl,
+      limit,
+      blockDuration,
+    )) as [number, number, number, number];
+    return {
+      totalHits: hits,
+      timeToExpire: Math.max(0, Math.ceil(hitsTtl / 1000)),
+      isBlocked: blocked === 1,
+      timeToBlockExpire: Math.max(0, Math.ceil(blockTtl / 1000)),
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { Logger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { API_BASE_PATH } from '@hh/contracts';
+import { AppModule } from './app/app.module';
+import { findWebDist, serveWebApp } from './app/web-app/web-app.static';
+import { AppConfig } from './config/app-config';
+import { setupOpenApi } from './openapi';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * Builds the whole HTTP application (used by main.ts and by the integration specs, so both run the same
+ * server): Fastify with the 100 KB body limit, request ids and structured logs, helmet, CORS, cookies,
+ * problem+json for Fastify's own errors, the API under /api/v1, Swagger, and the built web app.
+ */
+export async function createApp(config: AppConfig, logger?: LoggerService): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'reqId',
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+          },
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: logger ?? (config.logLevel === 'silent' ? false : undefined),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Only JSON bodies (and, later, CSV imports) are accepted: anything else is a 415.
+  fastify.removeContentTypeParser('text/plain');
+  // Fastify's own request errors (bad JSON, body too large, unsupported type) reach the problem filter through
+  // the error handler Nest installs at init.
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.nodeEnv === 'production',
+  });
+  await app.register(fastifyCookie);
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
+  });
+  app.setGlobalPrefix(API_BASE_PATH.slice(1));
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+
+  const webDist = findWebDist(config.webDistPath);
+  if (webDist) {
+    await serveWebApp(fastify, webDist);
+  } else {
+    new Logger('WebApp').warn('No built web app found (run `npm run build`); serving the API only');
+  }
+  return app;
+}

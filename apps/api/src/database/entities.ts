@@ -1,0 +1,22 @@
+import { ActivityLogEntity } from '../app/activity/activity-log.entity';
+import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
+import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
+import { AuthSessionEntity } from '../app/auth/auth-session.entity';
+import { RefreshTokenEntity } from '../app/auth/refresh-token.entity';
+import { CallEntity } from '../app/calls/call.entity';
+import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
+import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
+import { UserEntity } from '../app/users/user.entity';
+
+/** Every table the API maps; the schema itself comes from sql/ (synchronize stays off). */
+export const ENTITIES = [
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  ApiKeyEntity,
+  PhoneNumberEntity,
+  CallEntity,
+  UserAnalyticsEntity,
+  NumberRequestEntity,
+  ActivityLogEntity,
+];

@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, computed, inject, output } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { AuthStore } from '../auth/auth-store.service';
+import { navigationFor } from './portal-navigation';
+
+/** The portal's navigation, grouped by what the signed-in role may use. */
+@Component({
+  selector: 'hh-portal-sidebar',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatIconModule, MatListModule, RouterLink, RouterLinkActive],
+  templateUrl: './portal-sidebar.component.html',
+  styleUrl: './portal-sidebar.component.scss',
+})
+export class PortalSidebarComponent {
+  private readonly store = inject(AuthStore);
+
+  /** Emitted when an entry is followed, so an overlay drawer can close itself. */
+  readonly navigated = output<void>();
+
+  protected readonly groups = computed(() => navigationFor(this.store.user()?.role));
+}

@@ -1,0 +1,74 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { AbstractControl } from '@angular/forms';
+import type { FieldError, ProblemDetails } from '@hh/contracts';
+import { tryAgainIn } from '../http/retry-after';
+
+export type StatusMessage = string | ((error: HttpErrorResponse) => string);
+
+export interface ProblemFormOptions {
+  /** Form-level messages that replace the server's for given statuses, e.g. 401 on sign-in or 429. */
+  statusMessages?: Partial<Record<number, StatusMessage>>;
+}
+
+const UNREACHABLE = "We couldn't reach the server. Check your connection and try again.";
+const SERVER_FAULT = 'Something went wrong on our side. Please try again in a moment.';
+
+/** The RFC 9457 body of an API error, when there is one. */
+export function problemDetailsOf(error: unknown): ProblemDetails | null {
+  if (!(error instanceof HttpErrorResponse) || typeof error.error !== 'object' || error.error === null) {
+    return null;
+  }
+  const body = error.error as Partial<ProblemDetails>;
+  return typeof body.status === 'number' || typeof body.title === 'string' || Array.isArray(body.errors)
+    ? (body as ProblemDetails)
+    : null;
+}
+
+function sentenceCase(message: string): string {
+  const trimmed = message.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/**
+ * Puts an API error where the user will look for it. Each `errors[]` entry whose `field` names a control of
+ * the form becomes that control's `server` error (shown under the field, cleared by the next edit); whatever
+ * is left becomes the returned form-level message. Returns null when every problem landed on a field.
+ */
+export function applyProblemToForm(error: unknown, form: AbstractControl, options: ProblemFormOptions = {}): string | null {
+  if (!(error instanceof HttpErrorResponse)) {
+    return SERVER_FAULT;
+  }
+  const override = options.statusMessages?.[error.status];
+  if (override !== undefined) {
+    return typeof override === 'function' ? override(error) : override;
+  }
+  if (error.status === 0) {
+    return UNREACHABLE;
+  }
+  if (error.status === 429) {
+    return `Too many requests. ${tryAgainIn(error)}`;
+  }
+
+  const problem = problemDetailsOf(error);
+  const unplaced: FieldError[] = [];
+  let placed = 0;
+  for (const fieldError of problem?.errors ?? []) {
+    const control = fieldError.field ? form.get(fieldError.field) : null;
+    if (control) {
+      control.setErrors({ ...(control.errors ?? {}), server: sentenceCase(fieldError.message) });
+      control.markAsTouched();
+      placed++;
+    } else {
+      unplaced.push(fieldError);
+    }
+  }
+  if (placed > 0 && unplaced.length === 0) {
+    return null;
+  }
+
+  const summary = problem?.detail ?? problem?.title ?? (error.status >= 500 ? SERVER_FAULT : null);
+  const rest = unplaced.map((fieldError) => sentenceCase(`${fieldError.field ? `${fieldError.field} ` : ''}${fieldError.message}`));
+  const message = [summary ? sentenceCase(summary) : null, ...rest].filter((part): part is string => !!part).join(' ');
+  return message || (error.status >= 500 ? SERVER_FAULT : 'The request could not be completed. Please try again.');
+}
