@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn } from '@angular/router';
+import { AUTH_QUERY_PARAMS } from './auth-query-params';
 import { AuthStore } from './auth-store.service';
 import { safeReturnUrl } from './home-path';
 
@@ -9,6 +10,6 @@ export const guestGuard: CanActivateFn = (route) => {
   if (!store.isAuthenticated()) {
     return true;
   }
-  const target = safeReturnUrl(route.queryParamMap.get('returnUrl')) ?? store.homePath();
+  const target = safeReturnUrl(route.queryParamMap.get(AUTH_QUERY_PARAMS.returnUrl)) ?? store.homePath();
   return inject(Router).parseUrl(target);
 };
