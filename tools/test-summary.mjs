@@ -1,0 +1,36 @@
+// Prints one closing line for CI ("N passed, N failed") from the JSON reports that `npm test` leaves in
+// dist/test-reports: the jest runs (unit, integration) and Playwright.
+import { existsSync, readFileSync } from 'node:fs';
+
+const reports = {
+  unit: 'dist/test-reports/unit.json',
+  integration: 'dist/test-reports/integration.json',
+  e2e: 'dist/test-reports/e2e.json',
+};
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const [name, file] of Object.entries(reports)) {
+  if (!existsSync(file)) {
+    console.error(`No ${name} test report at ${file}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (report.stats) {
+    // Playwright
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+    console.log(`${name}: ${report.stats.expected + report.stats.flaky} passed, ${report.stats.unexpected} failed`);
+  } else {
+    // jest
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests;
+    console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (failed > 0 || passed === 0) process.exitCode = 1;
