@@ -29,6 +29,8 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     BCRYPT_ROUNDS: '4',
     VOIP_MOCK_SPEED: process.env.VOIP_MOCK_SPEED ?? '1',
+    // Each Playwright test presents its own client address (see src/support/fixtures.ts).
+    TRUST_PROXY: 'true',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
