@@ -29,7 +29,9 @@ describe('POST /api/v1/auth/signup', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
 
-    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [res.body.user.id]);
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [
+      res.body.user.id,
+    ]);
     expect(row?.password_hash).toMatch(/^\$2b\$04\$/);
     const [activity] = await t.sql<{ action: string; ip_address: string; user_agent: string }>(
       "SELECT action, ip_address, user_agent FROM activity_logs WHERE user_id = ? AND action = 'signup'",
@@ -53,20 +55,44 @@ describe('POST /api/v1/auth/signup', () => {
   });
 
   it.each([
-    [{ name: 'A', email: 'a@example.com', password: 'Lantern-Osprey-7' }, 'name', 'must be longer than or equal to 2 characters'],
-    [{ name: 'x'.repeat(101), email: 'a@example.com', password: 'Lantern-Osprey-7' }, 'name', 'must be shorter than or equal to 100 characters'],
+    [
+      { name: 'A', email: 'a@example.com', password: 'Lantern-Osprey-7' },
+      'name',
+      'must be longer than or equal to 2 characters',
+    ],
+    [
+      { name: 'x'.repeat(101), email: 'a@example.com', password: 'Lantern-Osprey-7' },
+      'name',
+      'must be shorter than or equal to 100 characters',
+    ],
     [{ name: 'Ann', email: 'not-an-email', password: 'Lantern-Osprey-7' }, 'email', 'must be an email address'],
     [{ name: 'Ann', email: 'a@example.com', password: 'Sh0rt' }, 'password', 'must be at least 8 characters'],
-    [{ name: 'Ann', email: 'a@example.com', password: 'lantern-osprey-7' }, 'password', 'must contain an uppercase letter'],
+    [
+      { name: 'Ann', email: 'a@example.com', password: 'lantern-osprey-7' },
+      'password',
+      'must contain an uppercase letter',
+    ],
     [{ name: 'Ann', email: 'a@example.com', password: 'Lantern-Osprey' }, 'password', 'must contain a digit'],
-    [{ name: 'Ann', email: 'a@example.com', password: 'Password1' }, 'password', 'is too common; choose a less guessable password'],
-    [{ name: 'Ann', email: 'a@example.com', password: 'A1' + 'x'.repeat(99) }, 'password', 'must be at most 100 characters'],
+    [
+      { name: 'Ann', email: 'a@example.com', password: 'Password1' },
+      'password',
+      'is too common; choose a less guessable password',
+    ],
+    [
+      { name: 'Ann', email: 'a@example.com', password: 'A1' + 'x'.repeat(99) },
+      'password',
+      'must be at most 100 characters',
+    ],
     [{ email: 'a@example.com', password: 'Lantern-Osprey-7' }, 'name', 'is required'],
     [{ name: 'Ann', email: 'a@example.com', password: 'Lantern-Osprey-7', role: 'admin' }, 'role', 'is not allowed'],
   ])('refuses %j with a 400 naming %s', async (body, field, message) => {
     const res = await t.http().post('/api/v1/auth/signup').send(body).expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, title: expect.any(String), type: expect.stringContaining('validation') });
+    expect(res.body).toMatchObject({
+      status: 400,
+      title: expect.any(String),
+      type: expect.stringContaining('validation'),
+    });
     expect(res.body.errors).toContainEqual({ field, message });
     const users = await t.sql("SELECT id FROM users WHERE email = 'a@example.com'");
     expect(users).toHaveLength(0);

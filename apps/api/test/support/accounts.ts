@@ -11,7 +11,10 @@ export interface SignedUp extends AuthResponse {
 }
 
 /** Signs up a fresh client (pending) through the API. */
-export async function signUp(t: TestApp, overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<SignedUp> {
+export async function signUp(
+  t: TestApp,
+  overrides: Partial<{ name: string; email: string; password: string }> = {},
+): Promise<SignedUp> {
   counter += 1;
   const body = {
     name: overrides.name ?? `Client ${counter}`,
@@ -30,7 +33,12 @@ export async function activeClient(t: TestApp): Promise<SignedUp> {
   return account;
 }
 
-export async function logIn(t: TestApp, email: string, password: string, ip?: string): Promise<AuthResponse & { cookie: string }> {
+export async function logIn(
+  t: TestApp,
+  email: string,
+  password: string,
+  ip?: string,
+): Promise<AuthResponse & { cookie: string }> {
   const req = t.http().post('/api/v1/auth/login');
   if (ip) req.set('X-Forwarded-For', ip);
   const res = await req.send({ email, password }).expect(200);

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { FirstAdminService } from '../../src/app/auth/first-admin.service';
+import { BootstrapOutcome, FirstAdminService } from '../../src/app/auth/first-admin.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { migrateDatabase } from '../../src/database/migrator';
@@ -38,6 +38,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   database: string;
+  /** What the first-admin bootstrap did when the app started (generatedPassword when ADMIN_PASSWORD was empty). */
+  admin: BootstrapOutcome;
   /** A fresh supertest request against the running server. */
   http: () => TestAgent;
   /** Runs SQL on the spec's database (to arrange state or to check what the API wrote). */
@@ -49,7 +51,10 @@ export interface TestApp {
  * Starts the real application (createApp, as main.ts does) on its own fresh database migrated from sql/,
  * with the first admin bootstrapped. `env` overrides configuration variables.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { database?: string; keepDatabase?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { database?: string; keepDatabase?: boolean } = {},
+): Promise<TestApp> {
   const database = options.database ?? newTestDatabaseName();
   const server = testDbServer();
   const config = loadConfig({
@@ -66,24 +71,35 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     WEB_DIST_PATH: '/nonexistent-web-dist',
     ...env,
   });
-  await migrateDatabase(config.db);
-  const app = await createApp(config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  await app.get(FirstAdminService).ensureAdmin();
+  let app: NestFastifyApplication | undefined;
+  let admin: BootstrapOutcome;
+  try {
+    await migrateDatabase(config.db);
+    app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    admin = await app.get(FirstAdminService).ensureAdmin();
+  } catch (error) {
+    // A spec that cannot start must not leave its database behind.
+    await app?.close().catch(() => undefined);
+    if (!options.database && !options.keepDatabase) await dropDatabase(database).catch(() => undefined);
+    throw error;
+  }
+  const started = app;
   const sqlConnection = await createConnection({ ...server, database, timezone: 'Z' });
   return {
-    app,
+    app: started,
     config,
     database,
-    http: () => request(app.getHttpServer()),
+    admin,
+    http: () => request(started.getHttpServer()),
     sql: async <T>(query: string, params: unknown[] = []) => {
       const [rows] = await sqlConnection.query(query, params);
       return rows as T[];
     },
     close: async () => {
       await sqlConnection.end();
-      await app.close();
+      await started.close();
       if (!options.keepDatabase) await dropDatabase(database);
     },
   };
