@@ -18,6 +18,12 @@ const LABELS: Record<PasswordStrengthScore, PasswordStrengthLabel> = {
   4: 'Strong',
 };
 
+/** "Ada Rutherford", "ada.r@example.com" → the whole values and each word in them, so that parts count too. */
+function personalWords(userInputs: string[]): string[] {
+  const words = userInputs.flatMap((input) => [input, ...input.split(/[\s@._+-]+/)]);
+  return [...new Set(words.map((word) => word.trim().toLowerCase()).filter((word) => word.length >= 3))];
+}
+
 /**
  * zxcvbn's estimate of how guessable a password is. The estimator and its dictionaries (several hundred KB)
  * are loaded with a dynamic import() on first use, so they stay out of the initial bundle and only visitors
@@ -29,7 +35,7 @@ export class PasswordStrengthService {
 
   async estimate(password: string, userInputs: string[] = []): Promise<PasswordStrength> {
     const zxcvbn = await this.loadEstimator();
-    const { score } = zxcvbn(password, userInputs.filter(Boolean));
+    const { score } = zxcvbn(password, personalWords(userInputs));
     return { score, label: LABELS[score] };
   }
 
