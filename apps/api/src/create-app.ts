@@ -4,11 +4,12 @@ import helmet from '@fastify/helmet';
 import { Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_BASE_PATH } from '@hh/contracts';
 import { AppModule } from './app/app.module';
 import { findWebDist, serveWebApp } from './app/web-app/web-app.static';
 import { AppConfig } from './config/app-config';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './common/filters/problem-details';
 import { setupOpenApi } from './openapi';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -23,7 +24,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // No requestIdHeader: Fastify would then take the header as it comes; genReqId checks it first.
+    requestIdHeader: false,
     requestIdLogLabel: 'reqId',
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-request-id'];
@@ -37,10 +39,18 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
           },
     return503OnClosing: true,
+    // Errors the router raises before any hook (a malformed percent-encoding in the path) are problems too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error, request.url?.split('?')[0]);
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: logger ?? (config.logLevel === 'silent' ? false : undefined),
     bufferLogs: false,
+    // Nest's parsers would add application/x-www-form-urlencoded (a CORS "simple" type, so a cross-site form
+    // could post to the API); Fastify's own JSON parser is the only one we want.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 

@@ -13,6 +13,8 @@ export async function serveWebApp(fastify: FastifyInstance, root: string): Promi
     prefix: '/',
     wildcard: false,
     index: false,
+    // Otherwise @fastify/send's own "public, max-age=0" overwrites the cache-control set here and in sendIndex.
+    cacheControl: false,
     setHeaders: (res, path) => {
       // Hashed bundles never change; everything else is revalidated.
       const hashed = /-[A-Z0-9]{8,}\.(js|css)$/.test(path) || /\/media\//.test(path);
