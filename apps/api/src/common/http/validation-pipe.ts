@@ -39,8 +39,53 @@ class StrictValidationPipe extends ValidationPipe {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw badRequest('The request body must be a JSON object');
       }
+      assertSaneBody(value);
     }
     return super.transform(value, metadata);
+  }
+}
+
+const MALFORMED_TEXT = 'must be valid Unicode text';
+/** With the u flag a surrogate pair is one code point, so only a lone (unpaired) surrogate matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Far beyond any DTO of the API; class-transformer recurses per level and overflows the stack near 5,000. */
+const MAX_BODY_DEPTH = 32;
+
+/**
+ * Two things JSON allows that must not reach class-transformer and the database (both were 500s):
+ * nesting deep enough to overflow the stack, and lone surrogates ("\ud800"), which are not text (MariaDB's JSON
+ * check refuses them in the activity log's details; utf8mb4 columns would silently turn them into U+FFFD).
+ * Walked iteratively, with field paths built only on a hit, since a 100 KB body can nest thousands of levels.
+ */
+function assertSaneBody(body: object): void {
+  interface Step {
+    value: unknown;
+    key: string;
+    depth: number;
+    parent?: Step;
+  }
+  const pathOf = (step: Step): string => {
+    const keys: string[] = [];
+    for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.unshift(at.key);
+    return keys.join('.') || 'body';
+  };
+  const malformed = (step: Step) => {
+    const field = pathOf(step);
+    return badRequest(`${field} ${MALFORMED_TEXT}`, [{ field, message: MALFORMED_TEXT }]);
+  };
+  const pending: Step[] = [{ value: body, key: '', depth: 0 }];
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    const { value, depth } = step;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw malformed(step);
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) {
+      throw badRequest(`The request body is nested more than ${MAX_BODY_DEPTH} levels deep`);
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const next = { value: child, key, depth: depth + 1, parent: step };
+      if (LONE_SURROGATE.test(key)) throw malformed(next);
+      pending.push(next);
+    }
   }
 }
 
