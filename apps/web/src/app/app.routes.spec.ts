@@ -89,14 +89,15 @@ describe('appRoutes', () => {
     expect((await visit('/voip/auth')).url).toBe('/voip/admin');
   });
 
-  it.each(
-    Object.entries(APP_ROUTES).filter(([name]) => name !== 'home' && name !== 'auth'),
-  )('serves %s to an admin with its title', async (_name, route) => {
-    signInAs(aUser({ role: 'admin' }));
-    const page = await visit(route.path);
+  it.each(Object.entries(APP_ROUTES).filter(([name]) => name !== 'home' && name !== 'auth'))(
+    'serves %s to an admin with its title',
+    async (_name, route) => {
+      signInAs(aUser({ role: 'admin' }));
+      const page = await visit(route.path);
 
-    expect(page.url).toBe(route.path);
-    expect(page.title).toBe(`${route.title} · Hardhat Hosting VoIP`);
-    expect((harness.fixture.nativeElement as HTMLElement).querySelector('main h1')).not.toBeNull();
-  });
+      expect(page.url).toBe(route.path);
+      expect(page.title).toBe(`${route.title} · Hardhat Hosting VoIP`);
+      expect((harness.fixture.nativeElement as HTMLElement).querySelector('main h1')).not.toBeNull();
+    },
+  );
 });

@@ -37,7 +37,8 @@ export const appRoutes: Route[] = [
       {
         path: pathOf(APP_ROUTES.dashboard, PORTAL_ROOT),
         title: APP_ROUTES.dashboard.title,
-        loadComponent: () => import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
+        loadComponent: () =>
+          import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
       },
       {
         path: pathOf(APP_ROUTES.dialer, PORTAL_ROOT),
@@ -53,7 +54,8 @@ export const appRoutes: Route[] = [
       {
         path: pathOf(APP_ROUTES.numbers, PORTAL_ROOT),
         title: APP_ROUTES.numbers.title,
-        loadComponent: () => import('./features/numbers/my-numbers-page.component').then((m) => m.MyNumbersPageComponent),
+        loadComponent: () =>
+          import('./features/numbers/my-numbers-page.component').then((m) => m.MyNumbersPageComponent),
       },
       {
         path: pathOf(APP_ROUTES.requestNumber, PORTAL_ROOT),

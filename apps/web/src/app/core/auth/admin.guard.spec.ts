@@ -7,9 +7,7 @@ import { startTestSession } from '../../testing/session';
 import { adminGuard } from './admin.guard';
 
 function runGuard(url = '/voip/admin/users'): ReturnType<typeof adminGuard> {
-  return TestBed.runInInjectionContext(() =>
-    adminGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot),
-  );
+  return TestBed.runInInjectionContext(() => adminGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot));
 }
 
 describe('adminGuard', () => {

@@ -18,4 +18,8 @@ export const ACCOUNT_ENDPOINTS = {
  * Endpoints that authenticate with credentials of their own (a password or the refresh cookie):
  * they never carry the access token, and a 401 from them means "wrong credentials", not "token expired".
  */
-export const CREDENTIAL_ENDPOINTS: readonly string[] = [AUTH_ENDPOINTS.signup, AUTH_ENDPOINTS.login, AUTH_ENDPOINTS.refresh];
+export const CREDENTIAL_ENDPOINTS: readonly string[] = [
+  AUTH_ENDPOINTS.signup,
+  AUTH_ENDPOINTS.login,
+  AUTH_ENDPOINTS.refresh,
+];

@@ -79,7 +79,9 @@ describe('AuthStore', () => {
 
   it('starts signed out, without an error, when there is no session to restore', async () => {
     const restored = store.restoreSession();
-    httpMock.expectOne(AUTH_ENDPOINTS.refresh).flush(aProblem(401, 'No session'), { status: 401, statusText: 'Unauthorized' });
+    httpMock
+      .expectOne(AUTH_ENDPOINTS.refresh)
+      .flush(aProblem(401, 'No session'), { status: 401, statusText: 'Unauthorized' });
 
     await expect(restored).resolves.toBeUndefined();
     expect(store.isAuthenticated()).toBe(false);
@@ -107,7 +109,9 @@ describe('AuthStore', () => {
     expect(store.isAuthenticated()).toBe(true);
 
     store.refresh().subscribe({ error: () => undefined });
-    httpMock.expectOne(AUTH_ENDPOINTS.refresh).flush(aProblem(401, 'Revoked'), { status: 401, statusText: 'Unauthorized' });
+    httpMock
+      .expectOne(AUTH_ENDPOINTS.refresh)
+      .flush(aProblem(401, 'Revoked'), { status: 401, statusText: 'Unauthorized' });
     expect(store.isAuthenticated()).toBe(false);
   });
 

@@ -1,12 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import {
-  hasPermission,
-  type AuthResponse,
-  type LoginRequest,
-  type SignupRequest,
-  type User,
-} from '@hh/contracts';
+import { hasPermission, type AuthResponse, type LoginRequest, type SignupRequest, type User } from '@hh/contracts';
 import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
 import { AUTH_ENDPOINTS } from './auth-endpoints';
 import { homePathFor } from './home-path';

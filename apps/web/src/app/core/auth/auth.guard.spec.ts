@@ -7,9 +7,7 @@ import { startTestSession } from '../../testing/session';
 import { authGuard } from './auth.guard';
 
 function runGuard(url: string): ReturnType<typeof authGuard> {
-  return TestBed.runInInjectionContext(() =>
-    authGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot),
-  );
+  return TestBed.runInInjectionContext(() => authGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot));
 }
 
 describe('authGuard', () => {

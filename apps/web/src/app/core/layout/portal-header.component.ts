@@ -20,7 +20,15 @@ export function initialsOf(name: string): string {
 @Component({
   selector: 'hh-portal-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BrandMarkComponent, MatButtonModule, MatDividerModule, MatIconModule, MatMenuModule, MatToolbarModule, RouterLink],
+  imports: [
+    BrandMarkComponent,
+    MatButtonModule,
+    MatDividerModule,
+    MatIconModule,
+    MatMenuModule,
+    MatToolbarModule,
+    RouterLink,
+  ],
   templateUrl: './portal-header.component.html',
   styleUrl: './portal-header.component.scss',
 })

@@ -2,7 +2,10 @@ import { APP_ROUTES } from '@hh/contracts';
 import { navigationFor } from './portal-navigation';
 
 const titles = (role: Parameters<typeof navigationFor>[0]) =>
-  navigationFor(role).map((group) => ({ label: group.label, entries: group.entries.map((entry) => entry.route.title) }));
+  navigationFor(role).map((group) => ({
+    label: group.label,
+    entries: group.entries.map((entry) => entry.route.title),
+  }));
 
 const CLIENT_TITLES = ['Dashboard', 'Dialer', 'Call history', 'My numbers', 'Request a number', 'API keys', 'Settings'];
 

@@ -76,7 +76,9 @@ describe('PortalSidebarComponent', () => {
     await TestBed.inject(Router).navigateByUrl('/voip/admin/users');
     await fixture.whenStable();
 
-    const current = Array.from(element.querySelectorAll('a[aria-current="page"]')).map((link) => link.textContent?.trim());
+    const current = Array.from(element.querySelectorAll('a[aria-current="page"]')).map((link) =>
+      link.textContent?.trim(),
+    );
     // The admin dashboard matches its path exactly, so it is not "current" on its sub-pages.
     expect(current).toEqual(['Users']);
   });

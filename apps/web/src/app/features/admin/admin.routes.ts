@@ -28,8 +28,7 @@ export const ADMIN_ROUTES: Routes = [
   {
     path: segmentOf(APP_ROUTES.adminRequests),
     title: APP_ROUTES.adminRequests.title,
-    loadComponent: () =>
-      import('./requests/admin-requests-page.component').then((m) => m.AdminRequestsPageComponent),
+    loadComponent: () => import('./requests/admin-requests-page.component').then((m) => m.AdminRequestsPageComponent),
   },
   {
     path: segmentOf(APP_ROUTES.adminAnalytics),
@@ -40,7 +39,6 @@ export const ADMIN_ROUTES: Routes = [
   {
     path: segmentOf(APP_ROUTES.adminActivity),
     title: APP_ROUTES.adminActivity.title,
-    loadComponent: () =>
-      import('./activity/admin-activity-page.component').then((m) => m.AdminActivityPageComponent),
+    loadComponent: () => import('./activity/admin-activity-page.component').then((m) => m.AdminActivityPageComponent),
   },
 ];

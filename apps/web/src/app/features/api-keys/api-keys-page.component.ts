@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../shared/ui/under-construction.c
   selector: 'hh-api-keys-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="Create and revoke keys that drive the REST API from your own systems." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="Create and revoke keys that drive the REST API from your own systems."
+  />`,
 })
 export class ApiKeysPageComponent {
   protected readonly title = APP_ROUTES.apiKeys.title;

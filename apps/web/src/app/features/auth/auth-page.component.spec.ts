@@ -142,12 +142,14 @@ describe('AuthPageComponent', () => {
     const request = httpMock.expectOne(AUTH_ENDPOINTS.signup);
     expect(request.request.body).toEqual({ name: 'Jane Doe', email: 'jane@example.com', password: 'Tr0ubadour' });
     request.flush(
-      aProblem(409, 'Conflict', [{ field: 'email', message: 'An account with this email already exists' }]),
+      aProblem(409, 'An account with this email already exists', [
+        { field: 'email', message: 'is already registered' },
+      ]),
       { status: 409, statusText: 'Conflict' },
     );
     await harness.fixture.whenStable();
 
-    expect(await errorsOf('Email')).toEqual(['An account with this email already exists.']);
+    expect(await errorsOf('Email')).toEqual(['Email is already registered.']);
     expect(await errorsOf('Password')).toEqual([]);
     expect(alertText()).toBe('');
   });
@@ -186,13 +188,11 @@ describe('AuthPageComponent', () => {
     await type('Email', 'jane@example.com');
     await type('Password', 'Wrong-pass1');
     await click('Sign in');
-    httpMock
-      .expectOne(AUTH_ENDPOINTS.login)
-      .flush(aProblem(429, 'Too Many Requests'), {
-        status: 429,
-        statusText: 'Too Many Requests',
-        headers: { 'Retry-After': '840' },
-      });
+    httpMock.expectOne(AUTH_ENDPOINTS.login).flush(aProblem(429, 'Too Many Requests'), {
+      status: 429,
+      statusText: 'Too Many Requests',
+      headers: { 'Retry-After': '840' },
+    });
     await harness.fixture.whenStable();
 
     expect(alertText()).toBe('Too many sign-in attempts. Try again in 14 minutes.');

@@ -9,7 +9,6 @@ import { AUTH_QUERY_PARAMS, SIGN_UP_MODE } from '../../core/auth/auth-query-para
 import { SignInFormComponent } from './sign-in-form.component';
 import { SignUpFormComponent } from './sign-up-form.component';
 
-
 @Component({
   selector: 'hh-auth-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,7 +21,9 @@ export class AuthPageComponent {
   private readonly queryParams = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
 
   protected readonly homeRoute = APP_ROUTES.home;
-  protected readonly initialTab = computed(() => (this.queryParams().get(AUTH_QUERY_PARAMS.mode) === SIGN_UP_MODE ? 1 : 0));
+  protected readonly initialTab = computed(() =>
+    this.queryParams().get(AUTH_QUERY_PARAMS.mode) === SIGN_UP_MODE ? 1 : 0,
+  );
   private readonly returnUrl = computed(() => safeReturnUrl(this.queryParams().get(AUTH_QUERY_PARAMS.returnUrl)));
 
   /** Back where the guard found the user, or to the home of their role. */

@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../shared/ui/under-construction.c
   selector: 'hh-call-history-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="Every call you placed, with its status, duration and cost, filterable and exportable to CSV." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="Every call you placed, with its status, duration and cost, filterable and exportable to CSV."
+  />`,
 })
 export class CallHistoryPageComponent {
   protected readonly title = APP_ROUTES.calls.title;

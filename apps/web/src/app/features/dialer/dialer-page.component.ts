@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../shared/ui/under-construction.c
   selector: 'hh-dialer-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="Place calls from your browser with a dial pad, follow their status live and hang up when you are done." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="Place calls from your browser with a dial pad, follow their status live and hang up when you are done."
+  />`,
 })
 export class DialerPageComponent {
   protected readonly title = APP_ROUTES.dialer.title;

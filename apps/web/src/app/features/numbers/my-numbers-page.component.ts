@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../shared/ui/under-construction.c
   selector: 'hh-my-numbers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="The phone numbers assigned to you, with friendly names of your choosing." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="The phone numbers assigned to you, with friendly names of your choosing."
+  />`,
 })
 export class MyNumbersPageComponent {
   protected readonly title = APP_ROUTES.numbers.title;

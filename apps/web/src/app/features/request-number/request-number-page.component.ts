@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../shared/ui/under-construction.c
   selector: 'hh-request-number-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="Ask for a local, toll-free or mobile number; an admin assigns one from the inventory." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="Ask for a local, toll-free or mobile number; an admin assigns one from the inventory."
+  />`,
 })
 export class RequestNumberPageComponent {
   protected readonly title = APP_ROUTES.requestNumber.title;

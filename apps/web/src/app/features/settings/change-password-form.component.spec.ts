@@ -39,7 +39,10 @@ describe('ChangePasswordFormComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         providePortalIcons(),
-        { provide: PasswordStrengthService, useValue: { estimate: jest.fn().mockResolvedValue({ score: 4, label: 'Strong' }) } },
+        {
+          provide: PasswordStrengthService,
+          useValue: { estimate: jest.fn().mockResolvedValue({ score: 4, label: 'Strong' }) },
+        },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -71,7 +74,7 @@ describe('ChangePasswordFormComponent', () => {
 
     const request = httpMock.expectOne(ACCOUNT_ENDPOINTS.password);
     expect(request.request.body).toEqual({ currentPassword: 'Not-my-passw0rd', newPassword: 'New-passw0rd' });
-    request.flush(aProblem(400, 'Validation failed', [{ field: 'currentPassword', message: 'Current password is incorrect' }]), {
+    request.flush(aProblem(400, 'Validation failed', [{ field: 'currentPassword', message: 'is incorrect' }]), {
       status: 400,
       statusText: 'Bad Request',
     });

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { aProblem } from '../../testing/auth-fixtures';
-import { applyProblemToForm, problemDetailsOf } from './apply-problem-to-form';
+import { applyProblemToForm, fieldErrorSentence, problemDetailsOf } from './apply-problem-to-form';
 
 function httpError(status: number, body: unknown, headers: Record<string, string> = {}): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers), url: '/api/v1/auth/signup' });
@@ -19,16 +19,21 @@ describe('applyProblemToForm', () => {
   it('puts each field error on its control and needs no form-level message', () => {
     const form = signUpForm();
     const message = applyProblemToForm(
-      httpError(400, aProblem(400, 'Validation failed', [
-        { field: 'email', message: 'an account with this email already exists' },
-        { field: 'password', message: 'password is too common; choose a less guessable password' },
-      ])),
+      httpError(
+        400,
+        aProblem(400, 'Validation failed', [
+          { field: 'email', message: 'is already registered' },
+          { field: 'password', message: 'is too common; choose a less guessable password' },
+        ]),
+      ),
       form,
     );
 
     expect(message).toBeNull();
-    expect(form.controls.email.errors).toEqual({ server: 'An account with this email already exists.' });
-    expect(form.controls.password.errors).toEqual({ server: 'Password is too common; choose a less guessable password.' });
+    expect(form.controls.email.errors).toEqual({ server: 'Email is already registered.' });
+    expect(form.controls.password.errors).toEqual({
+      server: 'Password is too common; choose a less guessable password.',
+    });
     expect(form.controls.email.touched).toBe(true);
     expect(form.controls.name.errors).toBeNull();
   });
@@ -52,14 +57,17 @@ describe('applyProblemToForm', () => {
   it('adds errors for unknown fields to the form-level message', () => {
     const form = signUpForm();
     const message = applyProblemToForm(
-      httpError(400, aProblem(400, 'Validation failed', [
-        { field: 'email', message: 'must be an email' },
-        { field: 'role', message: 'should not exist' },
-      ])),
+      httpError(
+        400,
+        aProblem(400, 'Validation failed', [
+          { field: 'email', message: 'must be an email' },
+          { field: 'role', message: 'should not exist' },
+        ]),
+      ),
       form,
     );
 
-    expect(form.controls.email.errors).toEqual({ server: 'Must be an email.' });
+    expect(form.controls.email.errors).toEqual({ server: 'Email must be an email.' });
     expect(message).toBe('Validation failed. Role should not exist.');
   });
 
@@ -85,6 +93,22 @@ describe('applyProblemToForm', () => {
     );
     expect(applyProblemToForm(httpError(500, '<html>stack trace</html>'), form)).toBe(
       'Something went wrong on our side. Please try again in a moment.',
+    );
+  });
+});
+
+describe('fieldErrorSentence', () => {
+  it("gives the API's predicates their subject", () => {
+    expect(fieldErrorSentence('currentPassword', 'is incorrect')).toBe('Current password is incorrect.');
+    expect(fieldErrorSentence('newPassword', 'must differ from the current password')).toBe(
+      'New password must differ from the current password.',
+    );
+  });
+
+  it('keeps messages that already are sentences', () => {
+    expect(fieldErrorSentence('email', 'email must be an email address')).toBe('Email must be an email address.');
+    expect(fieldErrorSentence('email', 'An account with this email already exists')).toBe(
+      'An account with this email already exists.',
     );
   });
 });

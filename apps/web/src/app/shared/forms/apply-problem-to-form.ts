@@ -24,6 +24,31 @@ export function problemDetailsOf(error: unknown): ProblemDetails | null {
     : null;
 }
 
+/** 'currentPassword' → 'Current password'. */
+export function humanizeFieldName(field: string): string {
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The API words field errors as predicates ("is incorrect", "must be an email address"), like class-validator;
+ * under a field they read better with the subject: "Current password is incorrect." A message that is already a
+ * sentence (capitalised, or starting with the field's name) is kept as it is.
+ */
+export function fieldErrorSentence(field: string, message: string): string {
+  const trimmed = message.trim();
+  const label = humanizeFieldName(field);
+  const startsWithSubject = [field.toLowerCase(), label.toLowerCase()].some((subject) =>
+    trimmed.toLowerCase().startsWith(`${subject} `),
+  );
+  const isPredicate = /^[a-z]/.test(trimmed) && !startsWithSubject;
+  return sentenceCase(isPredicate && label ? `${label} ${trimmed}` : trimmed);
+}
+
 function sentenceCase(message: string): string {
   const trimmed = message.trim();
   const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
@@ -35,7 +60,11 @@ function sentenceCase(message: string): string {
  * the form becomes that control's `server` error (shown under the field, cleared by the next edit); whatever
  * is left becomes the returned form-level message. Returns null when every problem landed on a field.
  */
-export function applyProblemToForm(error: unknown, form: AbstractControl, options: ProblemFormOptions = {}): string | null {
+export function applyProblemToForm(
+  error: unknown,
+  form: AbstractControl,
+  options: ProblemFormOptions = {},
+): string | null {
   if (!(error instanceof HttpErrorResponse)) {
     return SERVER_FAULT;
   }
@@ -56,7 +85,10 @@ export function applyProblemToForm(error: unknown, form: AbstractControl, option
   for (const fieldError of problem?.errors ?? []) {
     const control = fieldError.field ? form.get(fieldError.field) : null;
     if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: sentenceCase(fieldError.message) });
+      control.setErrors({
+        ...(control.errors ?? {}),
+        server: fieldErrorSentence(fieldError.field, fieldError.message),
+      });
       control.markAsTouched();
       placed++;
     } else {
@@ -68,7 +100,7 @@ export function applyProblemToForm(error: unknown, form: AbstractControl, option
   }
 
   const summary = problem?.detail ?? problem?.title ?? (error.status >= 500 ? SERVER_FAULT : null);
-  const rest = unplaced.map((fieldError) => sentenceCase(`${fieldError.field ? `${fieldError.field} ` : ''}${fieldError.message}`));
+  const rest = unplaced.map((fieldError) => fieldErrorSentence(fieldError.field ?? '', fieldError.message));
   const message = [summary ? sentenceCase(summary) : null, ...rest].filter((part): part is string => !!part).join(' ');
   return message || (error.status >= 500 ? SERVER_FAULT : 'The request could not be completed. Please try again.');
 }

@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../../shared/ui/under-constructio
   selector: 'hh-admin-activity-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="The audit trail of every sign-in, call, number and key change." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="The audit trail of every sign-in, call, number and key change."
+  />`,
 })
 export class AdminActivityPageComponent {
   protected readonly title = APP_ROUTES.adminActivity.title;

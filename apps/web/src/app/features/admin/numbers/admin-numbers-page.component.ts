@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../../shared/ui/under-constructio
   selector: 'hh-admin-numbers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="The company's number inventory: add, import, assign and release numbers." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="The company's number inventory: add, import, assign and release numbers."
+  />`,
 })
 export class AdminNumbersPageComponent {
   protected readonly title = APP_ROUTES.adminNumbers.title;

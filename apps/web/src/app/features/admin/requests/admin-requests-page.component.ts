@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../../shared/ui/under-constructio
   selector: 'hh-admin-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="The queue of number requests to approve, fulfil or deny." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="The queue of number requests to approve, fulfil or deny."
+  />`,
 })
 export class AdminRequestsPageComponent {
   protected readonly title = APP_ROUTES.adminRequests.title;

@@ -6,7 +6,10 @@ import { UnderConstructionComponent } from '../../../shared/ui/under-constructio
   selector: 'hh-admin-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [UnderConstructionComponent],
-  template: `<hh-under-construction [title]="title" description="Search accounts, approve new sign-ups, change roles and suspend users." />`,
+  template: `<hh-under-construction
+    [title]="title"
+    description="Search accounts, approve new sign-ups, change roles and suspend users."
+  />`,
 })
 export class AdminUsersPageComponent {
   protected readonly title = APP_ROUTES.adminUsers.title;
