@@ -84,6 +84,16 @@ describe('appRoutes', () => {
     expect((await visit('/voip/admin/users')).url).toBe('/voip/dashboard');
   });
 
+  it('gives the admin console one link per section, so links stay unambiguous by name', async () => {
+    signInAs(aUser({ role: 'admin' }));
+    await visit('/voip/admin');
+    const names = Array.from((harness.fixture.nativeElement as HTMLElement).querySelectorAll('a')).map((link) =>
+      link.textContent?.trim(),
+    );
+
+    expect(names.filter((name) => name?.includes('Users'))).toEqual(['Users']);
+  });
+
   it('sends a signed-in user away from the sign-in page to their home', async () => {
     signInAs(aUser({ role: 'admin' }));
     expect((await visit('/voip/auth')).url).toBe('/voip/admin');
