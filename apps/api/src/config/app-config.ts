@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { passwordRuleViolations, PASSWORD_RULE_MESSAGES } from '@hh/contracts';
+import { PASSWORD_RULE_MESSAGES } from '@hh/contracts';
+import { passwordPolicyViolations } from '../app/auth/password-policy';
 
 /**
  * The one place that reads process.env (STYLE.md 4). Every variable is parsed and checked at boot; all the
@@ -97,7 +98,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`MARIADB_DATABASE must be 1-64 letters, digits or underscores (got "${database}")`);
   }
 
-  const jwtSecretRaw = env['JWT_SECRET'];
+  // Empty means unset, as for every variable (docker compose passes `JWT_SECRET: ${JWT_SECRET:-}`).
+  const jwtSecretRaw = env['JWT_SECRET'] === '' ? undefined : env['JWT_SECRET'];
   let jwtSecret = jwtSecretRaw ?? '';
   const generated = !jwtSecretRaw;
   if (jwtSecretRaw !== undefined && !isStrongSecret(jwtSecretRaw)) {
@@ -115,7 +117,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const adminPassword = env['ADMIN_PASSWORD'] === '' ? undefined : env['ADMIN_PASSWORD'];
   if (adminPassword !== undefined) {
-    const broken = passwordRuleViolations(adminPassword);
+    // The same rules as sign-up, the common-password list included.
+    const broken = passwordPolicyViolations(adminPassword);
     if (broken.length > 0) {
       problems.push(`ADMIN_PASSWORD ${broken.map((rule) => PASSWORD_RULE_MESSAGES[rule]).join(', ')}`);
     }

@@ -1,0 +1,228 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const STRONG_SECRET = 'k3J9-vQ2x_Lm8RtY5wZ1pN7cB4dF6gH0sA';
+
+/** The ConfigError loadConfig throws for env (fails the test when it does not throw). */
+function configErrorFor(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      db: { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'hardhat_voip' },
+      jwt: { generated: true, accessTtlSeconds: 3600 },
+      bcryptRounds: 12,
+      admin: { email: 'admin@hardhathosting.work', password: undefined },
+      trustProxy: false,
+      corsOrigins: [],
+      voip: { provider: 'mock', mockSpeed: 1, mockRatePerMinute: 0.02 },
+      redisUrl: undefined,
+      logLevel: 'info',
+      webDistPath: undefined,
+    });
+    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('generates a different secret for each process when JWT_SECRET is unset', () => {
+    expect(loadConfig({}).jwt.secret).not.toBe(loadConfig({}).jwt.secret);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      MARIADB_HOST: 'db.internal',
+      MARIADB_PORT: '3307',
+      MARIADB_USER: 'voip',
+      MARIADB_PASSWORD: ' spaces kept ',
+      MARIADB_DATABASE: 'voip_prod',
+      JWT_SECRET: STRONG_SECRET,
+      ADMIN_EMAIL: 'Ops@Example.com',
+      ADMIN_PASSWORD: 'Strong-Admin-Passw0rd',
+      TRUST_PROXY: 'true',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:4200',
+      VOIP_PROVIDER: 'mock',
+      VOIP_MOCK_SPEED: '100',
+      VOIP_MOCK_RATE_PER_MINUTE: '0.05',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      BCRYPT_ROUNDS: '10',
+      LOG_LEVEL: 'debug',
+      WEB_DIST_PATH: '/srv/web',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'test',
+      port: 8080,
+      host: '127.0.0.1',
+      db: { host: 'db.internal', port: 3307, user: 'voip', password: ' spaces kept ', database: 'voip_prod' },
+      jwt: { secret: STRONG_SECRET, generated: false },
+      admin: { email: 'ops@example.com', password: 'Strong-Admin-Passw0rd' },
+      trustProxy: true,
+      corsOrigins: ['https://app.example.com', 'http://localhost:4200'],
+      voip: { mockSpeed: 100, mockRatePerMinute: 0.05 },
+      redisUrl: 'redis://127.0.0.1:6379',
+      bcryptRounds: 10,
+      logLevel: 'debug',
+      webDistPath: '/srv/web',
+    });
+  });
+
+  it('is silent by default under NODE_ENV=test', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({
+      PORT: '',
+      MARIADB_PORT: '  ',
+      ADMIN_PASSWORD: '',
+      TRUST_PROXY: '',
+      CORS_ORIGINS: '',
+      JWT_SECRET: '',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      db: { port: 3306 },
+      admin: { password: undefined },
+      trustProxy: false,
+      jwt: { generated: true },
+    });
+    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['MARIADB_PORT', '0'],
+    ['MARIADB_PORT', '3306.5'],
+    ['MARIADB_DATABASE', 'voip; DROP DATABASE x'],
+    ['VOIP_MOCK_SPEED', '-1'],
+    ['VOIP_MOCK_SPEED', '0'],
+    ['VOIP_MOCK_SPEED', 'fast'],
+    ['VOIP_MOCK_RATE_PER_MINUTE', 'free'],
+    ['TRUST_PROXY', 'nonsense'],
+    ['TRUST_PROXY', '10.0.0.1, nonsense'],
+    ['CORS_ORIGINS', 'notaurl'],
+    ['CORS_ORIGINS', 'https://app.example.com/path'],
+    ['CORS_ORIGINS', 'ftp://files.example.com'],
+    ['CORS_ORIGINS', '*'],
+    ['JWT_SECRET', 'short'],
+    ['JWT_SECRET', 'a'.repeat(40)],
+    ['ADMIN_PASSWORD', 'weak'],
+    ['ADMIN_PASSWORD', 'alllowercase1'],
+    ['ADMIN_PASSWORD', 'Password1'],
+    ['ADMIN_EMAIL', 'not-an-email'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['VOIP_PROVIDER', 'twilio'],
+    ['REDIS_URL', 'http://cache:6379'],
+    ['BCRYPT_ROUNDS', '3'],
+    ['BCRYPT_ROUNDS', '20'],
+  ])('refuses %s=%j, naming the variable', (name, value) => {
+    const error = configErrorFor({ [name]: value });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${name}\\b`));
+    expect(error.message).toContain(name);
+  });
+
+  it('names the password rules ADMIN_PASSWORD breaks, the common-password list included', () => {
+    expect(configErrorFor({ ADMIN_PASSWORD: 'weak' }).problems).toEqual([
+      'ADMIN_PASSWORD must be at least 8 characters, must contain an uppercase letter, must contain a digit',
+    ]);
+    expect(configErrorFor({ ADMIN_PASSWORD: 'Welcome1' }).problems).toEqual([
+      'ADMIN_PASSWORD is too common; choose a less guessable password',
+    ]);
+  });
+
+  it('does not repeat a bad secret in the message', () => {
+    const error = configErrorFor({ JWT_SECRET: 'my-leaked-secret' });
+    expect(error.message).not.toContain('my-leaked-secret');
+  });
+
+  it('reports every bad variable at once', () => {
+    const error = configErrorFor({
+      PORT: 'abc',
+      MARIADB_PORT: '0',
+      VOIP_MOCK_SPEED: '-1',
+      TRUST_PROXY: 'nonsense',
+      CORS_ORIGINS: 'notaurl',
+      JWT_SECRET: 'short',
+      ADMIN_PASSWORD: 'weak',
+      LOG_LEVEL: 'loud',
+    });
+    const named = [
+      'PORT',
+      'MARIADB_PORT',
+      'VOIP_MOCK_SPEED',
+      'TRUST_PROXY',
+      'CORS_ORIGINS',
+      'JWT_SECRET',
+      'ADMIN_PASSWORD',
+      'LOG_LEVEL',
+    ];
+    expect(error.problems).toHaveLength(named.length);
+    for (const name of named) {
+      expect(error.problems.some((problem) => problem.startsWith(`${name} `))).toBe(true);
+    }
+    expect(error.message.split('\n')).toHaveLength(named.length + 1);
+  });
+
+  describe('NODE_ENV=production', () => {
+    it('refuses to start without JWT_SECRET', () => {
+      const error = configErrorFor({ NODE_ENV: 'production' });
+      expect(error.problems).toEqual([expect.stringMatching(/^JWT_SECRET is required when NODE_ENV=production/)]);
+    });
+
+    it('refuses an empty or weak JWT_SECRET', () => {
+      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: '' }).problems).toEqual([
+        expect.stringMatching(/^JWT_SECRET is required/),
+      ]);
+      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: 'short' }).problems).toEqual([
+        expect.stringMatching(/^JWT_SECRET must be at least 32 characters/),
+      ]);
+    });
+
+    it('starts with a strong JWT_SECRET, which it uses as given', () => {
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET });
+      expect(config.nodeEnv).toBe('production');
+      expect(config.jwt).toMatchObject({ secret: STRONG_SECRET, generated: false });
+      expect(config.logLevel).toBe('info');
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      [undefined, false],
+      ['false', false],
+      ['FALSE', false],
+      ['0', false],
+      ['no', false],
+      ['off', false],
+      ['true', true],
+      ['True', true],
+      ['yes', true],
+      ['on', true],
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.1', ['10.0.0.1']],
+      ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
+      ['::1, fd00::/8', ['::1', 'fd00::/8']],
+      ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+    ])('reads %j as %j', (value, expected) => {
+      expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+    });
+  });
+});
