@@ -1,18 +1,24 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 
 let clientNumber = 0;
 
 /**
  * Each test browses as its own client address (X-Forwarded-For, honoured because the e2e server runs with
  * TRUST_PROXY=true), as real users do: the per-IP sign-in limit (5 per 15 minutes) then counts one journey's
- * attempts, not the whole suite's.
+ * attempts, not the whole suite's. Every test also fails if the page broke the Content-Security-Policy
+ * (a blocked stylesheet or script leaves the app unstyled or dead while the markup still looks fine).
  */
 export const test = base.extend({
   page: async ({ page }, use) => {
     clientNumber += 1;
-    const address = `198.51.100.${(process.pid + clientNumber) % 250 + 1}`;
+    const address = `198.51.100.${((process.pid + clientNumber) % 250) + 1}`;
     await page.setExtraHTTPHeaders({ 'X-Forwarded-For': address });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(message.text())) violations.push(message.text());
+    });
     await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 
