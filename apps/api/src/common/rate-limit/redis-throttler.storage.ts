@@ -1,5 +1,5 @@
-import { OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage } from '@nestjs/throttler';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import Redis from 'ioredis';
 
@@ -30,6 +30,10 @@ return { hits, hits_ttl, 0, 0 }
 
 export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly redis: Redis;
+  /** While Redis is unreachable each instance limits on its own, rather than failing every request with a 500. */
+  private readonly fallback = new ThrottlerStorageService();
+  private readonly logger = new Logger('RateLimit');
+  private usingFallback = false;
 
   constructor(
     url: string,
@@ -39,6 +43,33 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
   }
 
   async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    // Once Redis is known to be down, requests do not wait on ioredis' retries; its reconnection brings it back.
+    if (this.usingFallback && this.redis.status !== 'ready') {
+      return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+    try {
+      const record = await this.incrementInRedis(key, ttl, limit, blockDuration, throttlerName);
+      if (this.usingFallback) this.logger.log('Redis is back: rate limits are shared again');
+      this.usingFallback = false;
+      return record;
+    } catch (error) {
+      if (!this.usingFallback) {
+        this.logger.warn(
+          `Redis is unreachable (${(error as Error).message}): rate limits are per instance until it returns`,
+        );
+      }
+      this.usingFallback = true;
+      return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  private async incrementInRedis(
     key: string,
     ttl: number,
     limit: number,
@@ -64,6 +95,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.fallback.onApplicationShutdown();
     await this.redis.quit().catch(() => undefined);
   }
 }
