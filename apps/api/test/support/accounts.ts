@@ -1,6 +1,7 @@
 import type { AuthResponse } from '@hh/contracts';
 import type { TestApp } from './test-app';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './test-app';
+import { nextIp } from './http';
 
 let counter = 0;
 
@@ -10,10 +11,13 @@ export interface SignedUp extends AuthResponse {
   cookie: string;
 }
 
-/** Signs up a fresh client (pending) through the API. */
+/**
+ * Signs up a fresh client (pending) through the API. Each sign-up comes from its own X-Forwarded-For address
+ * (used when the app trusts proxies), so that arranging many accounts never eats a spec's per-IP budget.
+ */
 export async function signUp(
   t: TestApp,
-  overrides: Partial<{ name: string; email: string; password: string }> = {},
+  overrides: Partial<{ name: string; email: string; password: string; ip: string }> = {},
 ): Promise<SignedUp> {
   counter += 1;
   const body = {
@@ -21,7 +25,12 @@ export async function signUp(
     email: overrides.email ?? `client${counter}.${Date.now()}@example.com`,
     password: overrides.password ?? 'Lantern-Osprey-7',
   };
-  const res = await t.http().post('/api/v1/auth/signup').send(body).expect(201);
+  const res = await t
+    .http()
+    .post('/api/v1/auth/signup')
+    .set('X-Forwarded-For', overrides.ip ?? nextIp())
+    .send(body)
+    .expect(201);
   return { ...(res.body as AuthResponse), password: body.password, cookie: cookieOf(res.headers['set-cookie']) };
 }
 
