@@ -14,7 +14,10 @@ import { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.stor
 import { AccountModule } from './account/account.module';
 import { ActivityModule } from './activity/activity.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { HealthModule } from './health/health.module';
+import { NumbersModule } from './numbers/numbers.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -34,6 +37,9 @@ export class AppModule {
         AuthModule,
         AccountModule,
         HealthModule,
+        RealtimeModule,
+        NumbersModule,
+        CallsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -40,6 +40,12 @@ export interface AppConfig {
     mockSpeed: number;
     mockRatePerMinute: number;
   };
+  /** The durable call engine's worker loop in this instance. */
+  engine: {
+    enabled: boolean;
+    pollMs: number;
+    batchSize: number;
+  };
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app (dist/apps/web/browser); served when it exists. */
@@ -140,6 +146,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const provider = read('VOIP_PROVIDER') ?? 'mock';
   if (provider !== 'mock') problems.push(`VOIP_PROVIDER must be "mock", the only provider so far (got "${provider}")`);
 
+  const engineSwitch = (read('CALL_ENGINE') ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(engineSwitch)) problems.push(`CALL_ENGINE must be on or off (got "${engineSwitch}")`);
+
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
     problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${redisUrl}")`);
@@ -180,6 +189,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       provider: 'mock',
       mockSpeed: decimal('VOIP_MOCK_SPEED', 1, 0.01, 10_000),
       mockRatePerMinute: decimal('VOIP_MOCK_RATE_PER_MINUTE', 0.02, 0, 100),
+    },
+    engine: {
+      enabled: engineSwitch !== 'off',
+      pollMs: integer('CALL_ENGINE_POLL_MS', 100, 10, 10_000),
+      batchSize: integer('CALL_ENGINE_BATCH', 500, 1, 5000),
     },
     redisUrl,
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? logLevel : 'info',

@@ -3,7 +3,9 @@ import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
 import { RefreshTokenEntity } from '../app/auth/refresh-token.entity';
+import { CallEventEntity } from '../app/calls/call-event.entity';
 import { CallEntity } from '../app/calls/call.entity';
+import { IdempotencyKeyEntity } from '../app/calls/idempotency-key.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
 import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
 import { UserEntity } from '../app/users/user.entity';
@@ -16,6 +18,8 @@ export const ENTITIES = [
   ApiKeyEntity,
   PhoneNumberEntity,
   CallEntity,
+  CallEventEntity,
+  IdempotencyKeyEntity,
   UserAnalyticsEntity,
   NumberRequestEntity,
   ActivityLogEntity,

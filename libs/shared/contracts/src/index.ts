@@ -6,3 +6,5 @@ export * from './lib/rate-limits';
 export * from './lib/permissions';
 export * from './lib/routes';
 export * from './lib/activity';
+export * from './lib/phone';
+export * from './lib/calls';

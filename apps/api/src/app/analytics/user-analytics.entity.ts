@@ -19,10 +19,13 @@ export class UserAnalyticsEntity {
   @Column({ name: 'failed_calls', type: 'int', default: 0 })
   failedCalls!: number;
 
+  @Column({ name: 'canceled_calls', type: 'int', default: 0 })
+  canceledCalls!: number;
+
   @Column({ name: 'total_duration_seconds', type: 'int', default: 0 })
   totalDurationSeconds!: number;
 
-  @Column({ name: 'total_cost', type: 'decimal', precision: 10, scale: 2, default: 0, transformer: decimalToNumber })
+  @Column({ name: 'total_cost', type: 'decimal', precision: 12, scale: 4, default: 0, transformer: decimalToNumber })
   totalCost!: number;
 
   @Column({ name: 'last_call_date', type: 'datetime', precision: 3, nullable: true })

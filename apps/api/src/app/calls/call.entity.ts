@@ -1,6 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from '@hh/contracts';
 import { decimalToNumber } from '../../database/column-transformers';
+import type { PlannedOutcome } from '../voip/voip-provider';
+
+export const SCHEDULED_STATUSES = ['ringing', 'in_progress', 'completed', 'failed', 'busy', 'no_answer'] as const;
+export type ScheduledStatus = (typeof SCHEDULED_STATUSES)[number];
+export const PLANNED_OUTCOMES = ['in_progress', 'failed', 'busy', 'no_answer'] as const;
 
 @Entity('calls')
 export class CallEntity {
@@ -31,8 +36,33 @@ export class CallEntity {
   @Column({ type: 'enum', enum: CALL_STATUSES, default: 'initiated' })
   status!: CallStatus;
 
-  @Column({ name: 'call_sid', type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'call_sid', type: 'varchar', length: 100, nullable: true, unique: true })
   callSid!: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'mock' })
+  provider!: string;
+
+  @Column({ name: 'answered_at', type: 'datetime', precision: 3, nullable: true })
+  answeredAt!: Date | null;
+
+  /** The transition the engine applies next; null once final. */
+  @Column({ name: 'next_status', type: 'enum', enum: SCHEDULED_STATUSES, nullable: true })
+  nextStatus!: ScheduledStatus | null;
+
+  @Column({ name: 'next_transition_at', type: 'datetime', precision: 3, nullable: true })
+  nextTransitionAt!: Date | null;
+
+  @Column({ name: 'plan_outcome', type: 'enum', enum: PLANNED_OUTCOMES, nullable: true })
+  planOutcome!: PlannedOutcome | null;
+
+  @Column({ name: 'plan_ring_ms', type: 'int', nullable: true })
+  planRingMs!: number | null;
+
+  @Column({ name: 'plan_outcome_ms', type: 'int', nullable: true })
+  planOutcomeMs!: number | null;
+
+  @Column({ name: 'plan_talk_seconds', type: 'int', nullable: true })
+  planTalkSeconds!: number | null;
 
   @Column({ name: 'recording_url', type: 'varchar', length: 500, nullable: true })
   recordingUrl!: string | null;

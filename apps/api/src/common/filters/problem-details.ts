@@ -67,4 +67,3 @@ function strip(problem: ProblemDetails): ProblemDetails {
   if (out.instance === undefined) delete out.instance;
   return out;
 }
-

@@ -1,0 +1,177 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CallStats, Paginated } from '@hh/contracts';
+import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { Client, ClientContext } from '../../common/http/client-context';
+import { IdParamPipe } from '../../common/http/id-param.pipe';
+import { PageMetaDto } from '../../common/http/page-meta.dto';
+import { ProblemDto } from '../../common/http/problem.dto';
+import type { Principal } from '../../common/guards/principal';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
+import { CallsService } from './calls.service';
+import { CallStatsDto } from './dto/call-stats.dto';
+import {
+  DateRangeQueryDto,
+  ExportCallsQueryDto,
+  ListCallsQueryDto,
+  PlaceCallDto,
+  SendDigitsDto,
+  UpdateCallDto,
+} from './dto/call-requests.dto';
+import { CallDto } from './dto/call.dto';
+
+@ApiTags('calls')
+@Authenticated()
+@ApiExtraModels(CallDto, PageMetaDto)
+@ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Post()
+  @RateLimit('calls')
+  @ApiOperation({
+    summary: 'Place a call through the VoIP provider (mock)',
+    description:
+      'Starts an outbound call from one of your assigned numbers (default: your first). The call is `initiated`; ' +
+      'follow it with GET /calls/{id} or the live events. Test numbers: +15005550001 fails, +15005550002 is busy, ' +
+      '+15005550003 is not answered, +15005550004 is answered and completes after 30 s, +15005550005 stays in ' +
+      'progress until hung up. At most 10 calls per minute per user.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Repeating a request with the same key (same user, within 24 h) returns the same call, never a second one',
+  })
+  @ApiCreatedResponse({
+    type: CallDto,
+    description: 'The call (also when replayed for an Idempotency-Key: header Idempotent-Replayed: true)',
+  })
+  @ApiConflictResponse({
+    description: 'No assigned number yet, or the Idempotency-Key was used with another request',
+    type: ProblemDto,
+  })
+  async place(
+    @Body() dto: PlaceCallDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CallDto> {
+    const result = await this.calls.place(principal, dto, idempotencyKey, client);
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return result.call;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'My calls, newest first by default (admins too see only their own here; all calls: /admin/calls)',
+  })
+  @ApiOkResponse({
+    schema: {
+      properties: {
+        data: { type: 'array', items: { $ref: getSchemaPath(CallDto) } },
+        meta: { $ref: getSchemaPath(PageMetaDto) },
+      },
+    },
+  })
+  list(@Query() query: ListCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<CallDto>> {
+    return this.calls.list(principal.userId, query);
+  }
+
+  @Get('stats')
+  @ApiOperation({
+    summary: 'My call statistics over a date range',
+    description:
+      'successful = completed; failed = failed + busy + no_answer; successRate = successful / (successful + failed), 0 when none',
+  })
+  @ApiOkResponse({ type: CallStatsDto })
+  stats(@Query() range: DateRangeQueryDto, @CurrentPrincipal() principal: Principal): Promise<CallStats> {
+    return this.calls.stats(principal.userId, range);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'My calls as CSV (same filters as the list; every matching row, streamed)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'text/csv with a header row' })
+  async export(@Query() query: ExportCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const stream = await this.calls.exportCsv(principal.userId, query);
+    const date = new Date().toISOString().slice(0, 10);
+    return new StreamableFile(stream, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="calls-${date}.csv"`,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of my calls' })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
+  get(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() principal: Principal): Promise<CallDto> {
+    return this.calls.get(principal.userId, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Hang up a call, or edit its notes',
+    description:
+      'status: initiated/ringing → canceled, in_progress → completed (duration and cost computed then). Any other transition: 409',
+  })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
+  @ApiConflictResponse({
+    description: 'Not a transition the caller may make from the current status',
+    type: ProblemDto,
+  })
+  update(
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: UpdateCallDto,
+    @CurrentPrincipal() principal: Principal,
+    @Client() client: ClientContext,
+  ): Promise<CallDto> {
+    return this.calls.update(principal, id, dto, client);
+  }
+
+  @Post(':id/digits')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send DTMF digits during an answered call' })
+  @ApiAcceptedResponse({ description: 'Sent to the provider' })
+  @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
+  @ApiConflictResponse({ description: 'The call is not in progress', type: ProblemDto })
+  async sendDigits(
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: SendDigitsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ callId: number; digits: string }> {
+    await this.calls.sendDigits(principal.userId, id, dto.digits);
+    return { callId: id, digits: dto.digits };
+  }
+}

@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  CALL_DIRECTIONS,
+  CALL_SORTS,
+  CALL_STATUSES,
+  CallDirection,
+  CallSort,
+  CallStatus,
+  PlaceCallRequest,
+} from '@hh/contracts';
+import { PageQueryDto } from '../../../common/http/pagination';
+
+export const NOTES_MAX_LENGTH = 2000;
+
+export class PlaceCallDto implements PlaceCallRequest {
+  @ApiProperty({ example: '+15005550004', description: 'E.164 or a national US format, e.g. (909) 687-4971' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  toNumber!: string;
+
+  @ApiPropertyOptional({ example: '+19095550100', description: 'One of your assigned numbers; default: your first' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  fromNumber?: string;
+
+  @ApiPropertyOptional({ example: 'Follow-up on quote #1042', maxLength: NOTES_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTES_MAX_LENGTH)
+  notes?: string;
+}
+
+export class UpdateCallDto {
+  @ApiPropertyOptional({
+    enum: CALL_STATUSES,
+    example: 'canceled',
+    description: 'Hang up: initiated/ringing → canceled, in_progress → completed. Any other transition is a 409',
+  })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ example: 'Left a voicemail', maxLength: NOTES_MAX_LENGTH, nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @IsString()
+  @MaxLength(NOTES_MAX_LENGTH)
+  notes?: string | null;
+}
+
+export class SendDigitsDto {
+  @ApiProperty({ example: '1234#', description: 'DTMF digits: 0-9, * and #, at most 32' })
+  @IsString()
+  @Matches(/^[0-9*#]{1,32}$/, { message: 'must be 1–32 of the characters 0-9, * and #' })
+  digits!: string;
+}
+
+export class DateRangeQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Start time on or after (ISO 8601 date or date-time, UTC)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Start time on or before; a date alone includes that whole day',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class CallFiltersDto extends DateRangeQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ enum: CALL_DIRECTIONS })
+  @IsOptional()
+  @IsIn(CALL_DIRECTIONS)
+  direction?: CallDirection;
+
+  @ApiPropertyOptional({ example: '909687', description: 'Digits found in either number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CALL_SORTS, default: '-startTime' })
+  @IsOptional()
+  @IsIn(CALL_SORTS)
+  sort?: CallSort;
+}
+
+/** GET /calls and GET /admin/calls: the filters plus page and pageSize. */
+export class ListCallsQueryDto extends IntersectionType(CallFiltersDto, PageQueryDto) {}
+
+export class ExportCallsQueryDto extends CallFiltersDto {
+  @ApiPropertyOptional({ enum: ['csv'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv'])
+  format?: 'csv';
+}

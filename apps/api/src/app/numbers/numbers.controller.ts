@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Paginated } from '@hh/contracts';
+import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { IdParamPipe } from '../../common/http/id-param.pipe';
+import { PageMetaDto } from '../../common/http/page-meta.dto';
+import { PageQueryDto } from '../../common/http/pagination';
+import { ProblemDto } from '../../common/http/problem.dto';
+import type { Principal } from '../../common/guards/principal';
+import { PhoneNumberDto } from './dto/phone-number.dto';
+import { UpdateMyNumberDto } from './dto/update-my-number.dto';
+import { NumbersService } from './numbers.service';
+
+@ApiTags('numbers')
+@Authenticated()
+@ApiExtraModels(PhoneNumberDto, PageMetaDto)
+@Controller('numbers')
+export class NumbersController {
+  constructor(private readonly numbers: NumbersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The phone numbers assigned to me' })
+  @ApiOkResponse({
+    schema: {
+      properties: {
+        data: { type: 'array', items: { $ref: getSchemaPath(PhoneNumberDto) } },
+        meta: { $ref: getSchemaPath(PageMetaDto) },
+      },
+    },
+  })
+  list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<PhoneNumberDto>> {
+    return this.numbers.listMine(principal.userId, query);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename one of my numbers' })
+  @ApiOkResponse({ type: PhoneNumberDto })
+  @ApiNotFoundResponse({ description: 'No such number of yours', type: ProblemDto })
+  rename(
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: UpdateMyNumberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PhoneNumberDto> {
+    return this.numbers.renameMine(principal.userId, id, dto.friendlyName);
+  }
+}

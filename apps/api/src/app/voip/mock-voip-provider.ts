@@ -1,0 +1,67 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { TEST_NUMBERS } from '@hh/contracts';
+import { CallPlan, PlaceCallRequest, PlacedCall, VoipProvider } from './voip-provider';
+
+/** Random numbers the mock uses; replaceable in specs for deterministic plans. */
+export interface Randomness {
+  /** A whole number in [min, max]. */
+  integer(min: number, max: number): number;
+  /** A number in [0, 1). */
+  fraction(): number;
+}
+
+export const cryptoRandomness: Randomness = {
+  integer: (min, max) => randomInt(min, max + 1),
+  fraction: () => randomInt(0, 1_000_000) / 1_000_000,
+};
+
+const RING_MS = 2000;
+
+/**
+ * The product plan's mock flow (API.md): initiated; 2 s later ringing; 3–8 s later in_progress (80 %),
+ * no_answer (10 %) or failed (10 %); an answered call completes 30–180 s after it was answered.
+ * The test numbers make outcomes deterministic.
+ */
+@Injectable()
+export class MockVoipProvider implements VoipProvider {
+  readonly name = 'mock';
+  private readonly logger = new Logger('MockVoipProvider');
+
+  constructor(private readonly random: Randomness = cryptoRandomness) {}
+
+  async placeCall(request: PlaceCallRequest): Promise<PlacedCall> {
+    return { callSid: `MOCK${randomBytes(16).toString('hex')}`, plan: this.planFor(request.to) };
+  }
+
+  planFor(to: string): CallPlan {
+    switch (to) {
+      case TEST_NUMBERS.fails:
+        return { ringMs: RING_MS, outcome: 'failed', outcomeMs: 3000, talkSeconds: null };
+      case TEST_NUMBERS.busy:
+        return { ringMs: RING_MS, outcome: 'busy', outcomeMs: 3000, talkSeconds: null };
+      case TEST_NUMBERS.noAnswer:
+        return { ringMs: RING_MS, outcome: 'no_answer', outcomeMs: 8000, talkSeconds: null };
+      case TEST_NUMBERS.answeredThirtySeconds:
+        return { ringMs: RING_MS, outcome: 'in_progress', outcomeMs: 3000, talkSeconds: 30 };
+      case TEST_NUMBERS.answeredUntilHangup:
+        return { ringMs: RING_MS, outcome: 'in_progress', outcomeMs: 3000, talkSeconds: null };
+    }
+    const roll = this.random.fraction();
+    const outcome = roll < 0.8 ? 'in_progress' : roll < 0.9 ? 'no_answer' : 'failed';
+    return {
+      ringMs: RING_MS,
+      outcome,
+      outcomeMs: this.random.integer(3000, 8000),
+      talkSeconds: outcome === 'in_progress' ? this.random.integer(30, 180) : null,
+    };
+  }
+
+  async hangup(): Promise<void> {
+    // The mock has no media leg to tear down: the engine records the hang-up.
+  }
+
+  async sendDigits(callSid: string, digits: string): Promise<void> {
+    this.logger.debug(`DTMF ${digits} on ${callSid}`);
+  }
+}
