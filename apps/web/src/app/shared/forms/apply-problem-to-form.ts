@@ -1,27 +1,21 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl } from '@angular/forms';
-import type { FieldError, ProblemDetails } from '@hh/contracts';
+import type { FieldError } from '@hh/contracts';
+import {
+  problemDetailsOf,
+  sentenceCase,
+  SERVER_FAULT_MESSAGE as SERVER_FAULT,
+  UNREACHABLE_MESSAGE as UNREACHABLE,
+} from '../http/http-error-message';
 import { tryAgainIn } from '../http/retry-after';
+
+export { problemDetailsOf };
 
 export type StatusMessage = string | ((error: HttpErrorResponse) => string);
 
 export interface ProblemFormOptions {
   /** Form-level messages that replace the server's for given statuses, e.g. 401 on sign-in or 429. */
   statusMessages?: Partial<Record<number, StatusMessage>>;
-}
-
-const UNREACHABLE = "We couldn't reach the server. Check your connection and try again.";
-const SERVER_FAULT = 'Something went wrong on our side. Please try again in a moment.';
-
-/** The RFC 9457 body of an API error, when there is one. */
-export function problemDetailsOf(error: unknown): ProblemDetails | null {
-  if (!(error instanceof HttpErrorResponse) || typeof error.error !== 'object' || error.error === null) {
-    return null;
-  }
-  const body = error.error as Partial<ProblemDetails>;
-  return typeof body.status === 'number' || typeof body.title === 'string' || Array.isArray(body.errors)
-    ? (body as ProblemDetails)
-    : null;
 }
 
 /** 'currentPassword' → 'Current password'. */
@@ -47,12 +41,6 @@ export function fieldErrorSentence(field: string, message: string): string {
   );
   const isPredicate = /^[a-z]/.test(trimmed) && !startsWithSubject;
   return sentenceCase(isPredicate && label ? `${label} ${trimmed}` : trimmed);
-}
-
-function sentenceCase(message: string): string {
-  const trimmed = message.trim();
-  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 /**

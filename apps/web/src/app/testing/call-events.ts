@@ -1,0 +1,32 @@
+import { signal } from '@angular/core';
+import type { ActivityLog, Call, NumberRequest } from '@hh/contracts';
+import { Subject } from 'rxjs';
+import { CallEventsService } from '../core/realtime/call-events.service';
+
+/** Test double of the live connection: the spec pushes events and reconnections by hand. */
+export class FakeCallEvents {
+  readonly callUpdates = new Subject<Call>();
+  readonly requestUpdates = new Subject<NumberRequest>();
+  readonly activity = new Subject<ActivityLog>();
+  readonly reconnected = new Subject<void>();
+  readonly connectedState = signal(true);
+
+  readonly connected = this.connectedState.asReadonly();
+  readonly callUpdates$ = this.callUpdates.asObservable();
+  readonly requestUpdates$ = this.requestUpdates.asObservable();
+  readonly activity$ = this.activity.asObservable();
+  readonly reconnected$ = this.reconnected.asObservable();
+
+  start(): void {
+    this.connectedState.set(true);
+  }
+
+  stop(): void {
+    this.connectedState.set(false);
+  }
+}
+
+/** Provides a FakeCallEvents in place of the real stream (which would need fetch and a server). */
+export function provideFakeCallEvents(fake = new FakeCallEvents()) {
+  return [{ provide: CallEventsService, useValue: fake }, { provide: FakeCallEvents, useValue: fake }];
+}
