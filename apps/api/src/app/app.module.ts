@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { typeormOptions } from '../database/typeorm-options';
+import { CommonModule } from '../common/common.module';
 import { ProblemDetailsFilter } from '../common/filters/problem-details.filter';
 import { AuthenticationGuard } from '../common/guards/authentication.guard';
 import { RolesGuard } from '../common/guards/roles.guard';
@@ -13,6 +14,7 @@ import { RATE_LIMIT_THROTTLERS, RateLimitGuard } from '../common/rate-limit/rate
 import { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
 import { AccountModule } from './account/account.module';
 import { ActivityModule } from './activity/activity.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { HealthModule } from './health/health.module';
@@ -27,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        CommonModule,
         TypeOrmModule.forRoot({ ...typeormOptions(config), retryAttempts: 3, retryDelay: 1000 }),
         ThrottlerModule.forRoot({
           throttlers: RATE_LIMIT_THROTTLERS,
@@ -35,6 +38,7 @@ export class AppModule {
         ActivityModule,
         UsersModule,
         AuthModule,
+        ApiKeysModule,
         AccountModule,
         HealthModule,
         RealtimeModule,

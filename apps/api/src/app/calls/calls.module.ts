@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Clock } from '../../common/clock';
 import { VoipModule } from '../voip/voip.module';
 import { CallEngine } from './call-engine.service';
 import { CallEventEntity } from './call-event.entity';
@@ -12,7 +11,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CallEntity, CallEventEntity, IdempotencyKeyEntity]), VoipModule],
   controllers: [CallsController],
-  providers: [CallsService, CallEngine, Clock],
+  providers: [CallsService, CallEngine],
   exports: [CallsService, CallEngine],
 })
 export class CallsModule {}

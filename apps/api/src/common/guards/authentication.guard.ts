@@ -1,25 +1,38 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { API_KEY_PREFIX } from '@hh/contracts';
+import { ApiKeysService } from '../../app/api-keys/api-keys.service';
 import { ProblemException, unauthorized } from '../errors/problem.exception';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 import type { Principal } from './principal';
 
 /**
  * The global guard (secure by default): every route needs a valid credential unless it is marked @Public().
- * Passport runs the strategies; this turns their verdicts into problem+json 401s.
+ * API keys are resolved by ApiKeysService; session JWTs by Passport's jwt strategy, whose verdicts this turns
+ * into problem+json 401s.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
       return true;
     }
-    return super.canActivate(context);
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
+    const apiKey = apiKeyOf(request);
+    if (apiKey !== undefined) {
+      request.user = await this.apiKeys.authenticate(apiKey);
+      return true;
+    }
+    return (await super.canActivate(context)) as boolean;
   }
 
   override handleRequest<TUser = Principal>(error: unknown, principal: TUser | false, info: unknown): TUser {
@@ -28,6 +41,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     if (!principal) throw unauthorized(describeFailure(info));
     return principal;
   }
+}
+
+/** An API key from X-API-Key, or from Authorization: Bearer when the value starts with hh_ (API.md). */
+function apiKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header.trim() !== '') return header.trim();
+  const authorization = request.headers.authorization;
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined;
 }
 
 function describeFailure(info: unknown): string {

@@ -34,6 +34,9 @@ const REQUIRED = 'is required';
 /** Bodies must be JSON objects: an array, a string or null is refused as such; no body at all counts as {}. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Route params keep their raw text for their own pipes (IdParamPipe): converting ":id" to a number here
+    // would turn "abc" into NaN before it could be refused by name.
+    if (metadata.type === 'param') return value;
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
