@@ -18,6 +18,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { HealthModule } from './health/health.module';
+import { NumberRequestsModule } from './number-requests/number-requests.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         RealtimeModule,
         NumbersModule,
+        NumberRequestsModule,
         CallsModule,
       ],
       providers: [

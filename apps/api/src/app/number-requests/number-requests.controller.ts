@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Paginated } from '@hh/contracts';
+import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { Client, ClientContext } from '../../common/http/client-context';
+import { IdParamPipe } from '../../common/http/id-param.pipe';
+import { PageMetaDto } from '../../common/http/page-meta.dto';
+import { ProblemDto } from '../../common/http/problem.dto';
+import type { Principal } from '../../common/guards/principal';
+import { CreateNumberRequestDto, ListNumberRequestsQueryDto, NumberRequestDto } from './dto/number-request.dto';
+import { MAX_PENDING_REQUESTS, NumberRequestsService } from './number-requests.service';
+
+@ApiTags('number requests')
+@Authenticated()
+@ApiExtraModels(NumberRequestDto, PageMetaDto)
+@ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
+@Controller('number-requests')
+export class NumberRequestsController {
+  constructor(private readonly requests: NumberRequestsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My number requests, newest first' })
+  @ApiOkResponse({
+    schema: {
+      properties: {
+        data: { type: 'array', items: { $ref: getSchemaPath(NumberRequestDto) } },
+        meta: { $ref: getSchemaPath(PageMetaDto) },
+      },
+    },
+  })
+  list(
+    @Query() query: ListNumberRequestsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Paginated<NumberRequestDto>> {
+    return this.requests.listMine(principal.userId, query);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Request a phone number',
+    description: `Pending accounts may ask too. At most ${MAX_PENDING_REQUESTS} pending requests per user. An admin approves (and assigns a number) or denies it.`,
+  })
+  @ApiCreatedResponse({ type: NumberRequestDto })
+  @ApiConflictResponse({ description: `Already ${MAX_PENDING_REQUESTS} pending requests`, type: ProblemDto })
+  create(
+    @Body() dto: CreateNumberRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Client() client: ClientContext,
+  ): Promise<NumberRequestDto> {
+    return this.requests.create(principal, dto, client);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Cancel my pending request' })
+  @ApiNoContentResponse({ description: 'Cancelled' })
+  @ApiNotFoundResponse({ description: 'No such request of yours', type: ProblemDto })
+  @ApiConflictResponse({ description: 'The request is no longer pending', type: ProblemDto })
+  async cancel(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentPrincipal() principal: Principal,
+    @Client() client: ClientContext,
+  ): Promise<void> {
+    await this.requests.cancel(principal, id, client);
+  }
+}
