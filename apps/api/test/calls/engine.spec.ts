@@ -377,7 +377,10 @@ describe('the call engine, driven by hand (CALL_ENGINE=off, a manual clock)', ()
     const calls: Call[] = [];
     for (let i = 0; i < 8; i++) calls.push(await place(who, '+19096874971'));
     expect(await drainAt(HOUR)).toBeGreaterThanOrEqual(8 * 2);
-    const timeline = await timelines(t, calls.map((c) => c.id));
+    const timeline = await timelines(
+      t,
+      calls.map((c) => c.id),
+    );
     for (const call of calls) {
       const events = timeline.get(call.id) ?? [];
       const path = events.map((e) => e.status);

@@ -207,3 +207,75 @@ export const ALLOWED_PATHS: readonly (readonly CallStatus[])[] = [
 ];
 
 export { bearer };
+
+export interface InsertedCall {
+  id: number;
+  userId: number;
+  fromNumber: string;
+  toNumber: string;
+  direction: 'outbound' | 'inbound';
+  status: CallStatus;
+  durationSeconds: number;
+  startTime: Date;
+  endTime: Date | null;
+  cost: number;
+  notes: string | null;
+  callSid: string;
+}
+
+let sidCounter = 0;
+
+/**
+ * Writes a call row directly (history for list, stats and export specs): nothing scheduled, so the engine never
+ * touches it. Final calls get an endTime; cost follows the per-started-minute rule unless given.
+ */
+export async function insertCall(
+  t: TestApp,
+  call: Partial<InsertedCall> & Pick<InsertedCall, 'userId' | 'fromNumber'>,
+): Promise<InsertedCall> {
+  sidCounter += 1;
+  const status = call.status ?? 'completed';
+  const durationSeconds = call.durationSeconds ?? (status === 'completed' ? 30 : 0);
+  const startTime = call.startTime ?? new Date();
+  const row: Omit<InsertedCall, 'id'> = {
+    userId: call.userId,
+    fromNumber: call.fromNumber,
+    toNumber: call.toNumber ?? '+15005550004',
+    direction: call.direction ?? 'outbound',
+    status,
+    durationSeconds,
+    startTime,
+    endTime:
+      call.endTime !== undefined
+        ? call.endTime
+        : FINAL.includes(status)
+          ? new Date(startTime.getTime() + (durationSeconds + 5) * 1000)
+          : null,
+    cost: call.cost ?? Math.round(Math.ceil(durationSeconds / 60) * 0.02 * 10_000) / 10_000,
+    notes: call.notes ?? null,
+    callSid:
+      call.callSid ??
+      `MOCK${String(sidCounter).padStart(8, '0')}${randomInt(0, 2 ** 40)
+        .toString(16)
+        .padStart(24, '0')}`,
+  };
+  const result = (await t.sql(
+    `INSERT INTO calls (user_id, from_number, to_number, direction, status, duration_seconds, start_time, end_time,
+                        cost, notes, call_sid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      row.userId,
+      row.fromNumber,
+      row.toNumber,
+      row.direction,
+      row.status,
+      row.durationSeconds,
+      row.startTime,
+      row.endTime,
+      row.cost,
+      row.notes,
+      row.callSid,
+    ],
+  )) as unknown as { insertId: number };
+  return { id: result.insertId, ...row };
+}

@@ -21,7 +21,8 @@ export class PlaceCallDto implements PlaceCallRequest {
   toNumber!: string;
 
   @ApiPropertyOptional({ example: '+19095550100', description: 'One of your assigned numbers; default: your first' })
-  @IsOptional()
+  // Absent means the default; null is not a number (IsOptional would let it through to the service: a 500).
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsString()
   @MaxLength(32)
   fromNumber?: string;
@@ -39,7 +40,8 @@ export class UpdateCallDto {
     example: 'canceled',
     description: 'Hang up: initiated/ringing → canceled, in_progress → completed. Any other transition is a 409',
   })
-  @IsOptional()
+  // null is not a status: a 400, not a 409 about a transition nobody asked for.
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsIn(CALL_STATUSES)
   status?: CallStatus;
 
