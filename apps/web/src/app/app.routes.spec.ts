@@ -10,6 +10,7 @@ import { tokenInterceptor } from './core/http/token.interceptor';
 import { providePortalIcons } from './core/icons/portal-icons';
 import { PortalTitleStrategy } from './core/layout/portal-title.strategy';
 import { aUser } from './testing/auth-fixtures';
+import { provideFakeCallEvents } from './testing/call-events';
 import { startTestSession } from './testing/session';
 import { appRoutes } from './app.routes';
 
@@ -39,12 +40,18 @@ describe('appRoutes', () => {
         { provide: TitleStrategy, useExisting: PortalTitleStrategy },
         providePortalIcons(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideFakeCallEvents(),
       ],
     });
     harness = await RouterTestingHarness.create();
   });
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    const httpMock = TestBed.inject(HttpTestingController);
+    // Pages load their own data (numbers, calls, stats); this spec is about routing, so those loads stay unanswered.
+    httpMock.match((request) => request.method === 'GET' && !request.url.startsWith('/api/v1/auth/'));
+    httpMock.verify();
+  });
 
   it('shows the landing page with its "Client Portal" link at /', async () => {
     const page = await visit('/');

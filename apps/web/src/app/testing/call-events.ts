@@ -28,5 +28,8 @@ export class FakeCallEvents {
 
 /** Provides a FakeCallEvents in place of the real stream (which would need fetch and a server). */
 export function provideFakeCallEvents(fake = new FakeCallEvents()) {
-  return [{ provide: CallEventsService, useValue: fake }, { provide: FakeCallEvents, useValue: fake }];
+  return [
+    { provide: CallEventsService, useValue: fake },
+    { provide: FakeCallEvents, useValue: fake },
+  ];
 }

@@ -14,8 +14,10 @@ import { CallEventsService, EVENT_STREAM_FETCH, EVENTS_ENDPOINT, STALE_STREAM_MS
 class FakeEventStream {
   private readonly encoder = new TextEncoder();
   private readonly queue: Uint8Array[] = [];
-  private waiting: { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (error: unknown) => void } | null =
-    null;
+  private waiting: {
+    resolve: (result: ReadableStreamReadResult<Uint8Array>) => void;
+    reject: (error: unknown) => void;
+  } | null = null;
   private ended = false;
   private failure: unknown = null;
 

@@ -102,7 +102,11 @@ export class SseParser {
 
   private dispatch(messages: SseMessage[]): void {
     if (this.dataLines.length > 0) {
-      messages.push({ event: this.eventType || 'message', data: this.dataLines.join('\n'), lastEventId: this.lastEventId });
+      messages.push({
+        event: this.eventType || 'message',
+        data: this.dataLines.join('\n'),
+        lastEventId: this.lastEventId,
+      });
     }
     this.eventType = '';
     this.dataLines = [];

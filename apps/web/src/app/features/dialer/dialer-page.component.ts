@@ -1,16 +1,330 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { APP_ROUTES } from '@hh/contracts';
-import { UnderConstructionComponent } from '../../shared/ui/under-construction.component';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { APP_ROUTES, type Call, type PhoneNumber } from '@hh/contracts';
+import { CallEventsService } from '../../core/realtime/call-events.service';
+import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
+import {
+  callOutcome,
+  callStatusTone,
+  type CallTone,
+  isFinalCallStatus,
+  LIVE_CALL_STATUS_LABELS,
+} from '../../shared/format/call-status';
+import {
+  dialableCharacters,
+  DIAL_STRING_MAX_LENGTH,
+  formatPhoneNumber,
+  phoneSearchDigits,
+  toDialTarget,
+} from '../../shared/format/phone';
+import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { RecentCallsComponent } from '../calls/recent-calls.component';
+import { RecentCallsStore } from '../calls/recent-calls.store';
+import { NumbersApiService } from '../numbers/numbers-api.service';
+import { ActiveCallStore } from './active-call.store';
+import { CallPanelComponent } from './call-panel.component';
+import { DialPadComponent } from './dial-pad.component';
+import { dialRefusalOf } from './dial-refusals';
+import { isActivatableTarget, isTextEntryTarget } from './keyboard-target';
+import { NumberDisplayComponent } from './number-display.component';
 
+/** A paste with at least this many digits is a whole number rather than a few more digits. */
+const WHOLE_NUMBER_DIGITS = 7;
+
+/** A caller ID as the picker shows it: "Main line · (909) 555-0100". */
+export function callerIdLabel(number: PhoneNumber): string {
+  const formatted = formatPhoneNumber(number.phoneNumber);
+  return number.friendlyName ? `${number.friendlyName} · ${formatted}` : formatted;
+}
+
+/** The router decodes "+" in a query string as a space (?to=+1500… → " 1500…"): read it back as the "+" it was. */
+function dialStringFromQuery(value: string | undefined): string {
+  return value ? dialableCharacters(value.replace(/^ (?=\d)/, '+')).slice(0, DIAL_STRING_MAX_LENGTH) : '';
+}
+
+/**
+ * The softphone (product plan 4.1): a number display and dial pad (clicks, keyboard and paste), the caller ID,
+ * the live call with its controls, and the recent calls. `?to=` pre-fills the number and `?from=` picks the
+ * caller ID, so other pages can link to "call back".
+ */
 @Component({
   selector: 'hh-dialer-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [UnderConstructionComponent],
-  template: `<hh-under-construction
-    [title]="title"
-    description="Place calls from your browser with a dial pad, follow their status live and hang up when you are done."
-  />`,
+  imports: [
+    CallPanelComponent,
+    DialPadComponent,
+    FormErrorBannerComponent,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    NumberDisplayComponent,
+    RecentCallsComponent,
+    RouterLink,
+  ],
+  providers: [ActiveCallStore, RecentCallsStore],
+  host: {
+    '(document:keydown)': 'onKeydown($event)',
+    '(document:paste)': 'onPaste($event)',
+  },
+  templateUrl: './dialer-page.component.html',
+  styleUrl: './dialer-page.component.scss',
 })
 export class DialerPageComponent {
+  private readonly numbersApi = inject(NumbersApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly activeCall = inject(ActiveCallStore);
+  protected readonly recent = inject(RecentCallsStore);
+
+  /** ?from=<E.164>: the caller ID to preselect, when it is one of mine. */
+  readonly from = input<string>();
+  /** ?to=<number>: a number to dial. */
+  readonly to = input<string>();
+
   protected readonly title = APP_ROUTES.dialer.title;
+  protected readonly requestNumberRoute = APP_ROUTES.requestNumber;
+  protected readonly numberErrorId = 'dialer-number-error';
+
+  /** My numbers; null while loading. */
+  protected readonly numbers = signal<PhoneNumber[] | null>(null);
+  protected readonly numbersError = signal<string | null>(null);
+  protected readonly noNumbers = computed(() => this.numbers()?.length === 0);
+
+  protected readonly callerId = linkedSignal<
+    { numbers: PhoneNumber[] | null; from: string | undefined },
+    string | null
+  >({
+    source: () => ({ numbers: this.numbers(), from: this.from() }),
+    computation: ({ numbers, from }, previous) => {
+      const mine = numbers ?? [];
+      const wanted = phoneSearchDigits(from ?? '');
+      const requested = wanted ? mine.find((number) => phoneSearchDigits(number.phoneNumber) === wanted) : undefined;
+      const fromChanged = previous?.source.from !== from;
+      const kept = previous?.value ? mine.find((number) => number.phoneNumber === previous.value) : undefined;
+      return ((fromChanged ? requested : undefined) ?? kept ?? requested ?? mine[0])?.phoneNumber ?? null;
+    },
+  });
+  protected readonly callerIdOptions = computed(() =>
+    (this.numbers() ?? []).map((number) => ({ value: number.phoneNumber, label: callerIdLabel(number) })),
+  );
+  private readonly selectedCallerIdLabel = computed(
+    () => this.callerIdOptions().find((option) => option.value === this.call()?.fromNumber)?.label ?? null,
+  );
+
+  protected readonly dialString = linkedSignal(() => dialStringFromQuery(this.to()));
+  /** Why the number itself was refused (400), shown under the display. */
+  protected readonly numberError = signal<string | null>(null);
+  /** Any other refusal, shown as a banner. */
+  protected readonly refusal = signal<string | null>(null);
+
+  protected readonly call = this.activeCall.call;
+  protected readonly live = this.activeCall.live;
+  protected readonly busy = this.activeCall.busy;
+  protected readonly panelCallerId = this.selectedCallerIdLabel;
+
+  protected readonly canCall = computed(
+    () =>
+      /\d/.test(this.dialString()) &&
+      !this.busy() &&
+      // Wait for the numbers; with none there is nothing to call from. If they could not be read, let the API decide.
+      ((this.numbers()?.length ?? 0) > 0 || this.numbersError() !== null),
+  );
+
+  /** What the status line says: the live status, or how the last call ended. */
+  protected readonly statusText = computed(() => {
+    const call = this.call();
+    if (call) {
+      return isFinalCallStatus(call.status) ? callOutcome(call) : LIVE_CALL_STATUS_LABELS[call.status];
+    }
+    return this.activeCall.dialing() ? LIVE_CALL_STATUS_LABELS.initiated : '';
+  });
+
+  protected readonly statusTone = computed<CallTone>(() => {
+    const call = this.call();
+    if (call) {
+      return callStatusTone(call.status);
+    }
+    return this.activeCall.dialing() ? 'active' : 'neutral';
+  });
+
+  constructor() {
+    this.loadNumbers();
+
+    // A call still live from before (another visit, a reload) is taken over, so that it can be hung up here.
+    let resumeChecked = false;
+    effect(() => {
+      if (resumeChecked || !this.recent.loaded()) {
+        return;
+      }
+      resumeChecked = true;
+      const latest = this.recent.calls()[0];
+      if (latest && !isFinalCallStatus(latest.status)) {
+        untracked(() => this.activeCall.resume(latest));
+      }
+    });
+
+    inject(CallEventsService)
+      .reconnected$.pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        if (this.numbersError()) {
+          this.loadNumbers();
+        }
+      });
+  }
+
+  protected setDialString(value: string): void {
+    this.dialString.set(value.slice(0, DIAL_STRING_MAX_LENGTH));
+    this.afterEdit();
+  }
+
+  protected press(digit: string): void {
+    if (this.busy()) {
+      return;
+    }
+    this.dialString.update((value) => (value + digit).slice(0, DIAL_STRING_MAX_LENGTH));
+    this.afterEdit();
+  }
+
+  protected deleteDigit(): void {
+    if (this.busy() || !this.dialString()) {
+      return;
+    }
+    this.dialString.update((value) => value.slice(0, -1));
+    this.afterEdit();
+  }
+
+  protected placeCall(): void {
+    if (!this.canCall()) {
+      return;
+    }
+    this.numberError.set(null);
+    this.refusal.set(null);
+    this.activeCall
+      .place({
+        toNumber: toDialTarget(this.dialString()),
+        ...(this.callerId() ? { fromNumber: this.callerId() ?? '' } : {}),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (call) => this.recent.apply(call),
+        error: (error: unknown) => this.showRefusal(error),
+      });
+  }
+
+  protected redial(call: Call): void {
+    if (this.busy()) {
+      return;
+    }
+    this.setDialString(dialableCharacters(call.direction === 'inbound' ? call.fromNumber : call.toNumber));
+    if (this.callerIdOptions().some((option) => option.value === call.fromNumber) && call.direction === 'outbound') {
+      this.callerId.set(call.fromNumber);
+    }
+    this.placeCall();
+  }
+
+  protected hangUp(): void {
+    this.activeCall
+      .hangUp()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (call) => this.recent.apply(call),
+        error: (error: unknown) => this.refusal.set(`The call could not be ended. ${httpErrorMessage(error)}`),
+      });
+  }
+
+  protected sendTone(digit: string): void {
+    this.activeCall.sendDigit(digit);
+  }
+
+  protected loadNumbers(then?: (numbers: PhoneNumber[]) => void): void {
+    this.numbersError.set(null);
+    this.numbersApi
+      .myNumbers()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (numbers) => {
+          this.numbers.set(numbers);
+          then?.(numbers);
+        },
+        error: (error: unknown) =>
+          this.numbersError.set(`Your numbers could not be loaded. ${httpErrorMessage(error)}`),
+      });
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntryTarget(event.target)) {
+      return;
+    }
+    const { key } = event;
+    if (/^[0-9*#]$/.test(key) || key === '+') {
+      event.preventDefault();
+      if (this.activeCall.inProgress()) {
+        if (key !== '+') {
+          this.sendTone(key);
+        }
+      } else {
+        this.press(key);
+      }
+    } else if (key === 'Backspace') {
+      event.preventDefault();
+      this.deleteDigit();
+    } else if (key === 'Enter' && !isActivatableTarget(event.target)) {
+      event.preventDefault();
+      this.placeCall();
+    }
+  }
+
+  protected onPaste(event: ClipboardEvent): void {
+    if (isTextEntryTarget(event.target) || this.busy()) {
+      return;
+    }
+    const pasted = dialableCharacters(event.clipboardData?.getData('text') ?? '');
+    if (pasted) {
+      event.preventDefault();
+      // A whole number replaces what is there (e.g. the last number called); a few digits (an extension) add to it.
+      const wholeNumber = pasted.replace(/\D/g, '').length >= WHOLE_NUMBER_DIGITS;
+      this.setDialString(wholeNumber ? pasted : dialableCharacters(this.dialString() + pasted));
+    }
+  }
+
+  private afterEdit(): void {
+    this.numberError.set(null);
+    this.refusal.set(null);
+    this.activeCall.clearEnded();
+  }
+
+  private showRefusal(error: unknown): void {
+    const refusal = dialRefusalOf(error);
+    switch (refusal.kind) {
+      case 'number':
+        this.numberError.set(refusal.message);
+        break;
+      case 'caller-id':
+        // No number at all, or the chosen one was taken away: the numbers tell which, and the picker catches up.
+        // With none left, the "no phone number yet" notice says it better than the refusal.
+        this.refusal.set(refusal.message);
+        this.loadNumbers((numbers) => numbers.length === 0 && this.refusal.set(null));
+        break;
+      default:
+        this.refusal.set(refusal.message);
+    }
+  }
 }

@@ -65,7 +65,9 @@ export function hangUpStatusFor(status: CallStatus): 'canceled' | 'completed' | 
 /** A finished call's outcome with its length: "Completed · 0:30"; unanswered outcomes alone: "No answer". */
 export function callOutcome(call: Pick<Call, 'status' | 'durationSeconds'>): string {
   const label = CALL_STATUS_LABELS[call.status];
-  return call.status === 'completed' || call.durationSeconds > 0 ? `${label} · ${formatClock(call.durationSeconds)}` : label;
+  return call.status === 'completed' || call.durationSeconds > 0
+    ? `${label} · ${formatClock(call.durationSeconds)}`
+    : label;
 }
 
 /** What a call list shows for a call: how long it lasted when it was answered ("2m 34s"), otherwise its outcome. */

@@ -1,0 +1,160 @@
+import type { ParamMap, Params } from '@angular/router';
+import {
+  CALL_DIRECTIONS,
+  CALL_STATUSES,
+  type Call,
+  type CallDirection,
+  type CallStatus,
+  PAGE_SIZE_DEFAULT,
+} from '@hh/contracts';
+import { phoneSearchDigits } from '../../shared/format/phone';
+import {
+  CALL_SORT_ORDERS,
+  type CallFilters,
+  type CallListQuery,
+  type CallSortOrder,
+  DEFAULT_CALL_SORT,
+} from './calls.models';
+
+/*
+ * The call history's state lives in the URL (?page=2&status=failed&from=2026-11-01&q=909…), so that a filtered
+ * view can be bookmarked, shared and restored with the back button. These functions translate between the URL,
+ * the page and the API.
+ */
+
+export const HISTORY_PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** The filters as the user chose them: dates are local calendar days (YYYY-MM-DD), the search as typed. */
+export interface HistoryFilters {
+  status: CallStatus | null;
+  direction: CallDirection | null;
+  from: string | null;
+  to: string | null;
+  q: string;
+}
+
+export interface HistoryState {
+  page: number;
+  pageSize: number;
+  sort: CallSortOrder;
+  filters: HistoryFilters;
+}
+
+export const NO_FILTERS: HistoryFilters = { status: null, direction: null, from: null, to: null, q: '' };
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+function calendarDay(value: string | null): string | null {
+  return value && DATE_PATTERN.test(value) && localDay(value) ? value : null;
+}
+
+/** YYYY-MM-DD as a local date, or null when it names no real day (2026-02-30). */
+function localDay(value: string): Date | null {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
+}
+
+/** Reads the URL leniently: anything unknown or malformed falls back to the default, never to an error. */
+export function historyStateFromParams(params: ParamMap): HistoryState {
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: (HISTORY_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
+    sort: oneOf(CALL_SORT_ORDERS, params.get('sort')) ?? DEFAULT_CALL_SORT,
+    filters: {
+      status: oneOf(CALL_STATUSES, params.get('status')),
+      direction: oneOf(CALL_DIRECTIONS, params.get('direction')),
+      from: calendarDay(params.get('from')),
+      to: calendarDay(params.get('to')),
+      q: (params.get('q') ?? '').trim().slice(0, 32),
+    },
+  };
+}
+
+/** The query params for a state; defaults become null so that merging them removes them from the URL. */
+export function historyStateToParams(state: HistoryState): Params {
+  const { filters } = state;
+  return {
+    page: state.page > 1 ? state.page : null,
+    pageSize: state.pageSize !== PAGE_SIZE_DEFAULT ? state.pageSize : null,
+    sort: state.sort !== DEFAULT_CALL_SORT ? state.sort : null,
+    status: filters.status,
+    direction: filters.direction,
+    from: filters.from,
+    to: filters.to,
+    q: filters.q.trim() || null,
+  };
+}
+
+export function hasFilters(filters: HistoryFilters): boolean {
+  return !!(filters.status || filters.direction || filters.from || filters.to || filters.q.trim());
+}
+
+/**
+ * The API's filters for the user's: calendar days become the instants that bound them in the user's time zone
+ * (from the first millisecond of `from` to the last of `to`), and the search keeps its digits, which is what the
+ * API matches ("(909) 687-" finds +19096874971).
+ */
+export function toApiFilters(filters: HistoryFilters): CallFilters {
+  const api: CallFilters = {};
+  if (filters.status) api.status = filters.status;
+  if (filters.direction) api.direction = filters.direction;
+  const from = filters.from ? localDay(filters.from) : null;
+  if (from) api.from = from.toISOString();
+  const to = filters.to ? localDay(filters.to) : null;
+  if (to) api.to = new Date(to.getFullYear(), to.getMonth(), to.getDate(), 23, 59, 59, 999).toISOString();
+  const digits = phoneSearchDigits(filters.q);
+  if (digits) api.q = digits;
+  return api;
+}
+
+export function toListQuery(state: HistoryState): CallListQuery {
+  return { page: state.page, pageSize: state.pageSize, sort: state.sort, ...toApiFilters(state.filters) };
+}
+
+/** The sortable columns of the table, by the Call field they show. */
+export type SortableColumn = 'startTime' | 'durationSeconds' | 'cost';
+export type SortDirection = 'asc' | 'desc' | '';
+
+/** How the table's sort header shows an API sort order. */
+export function sortHeaderOf(sort: CallSortOrder): { active: SortableColumn; direction: 'asc' | 'desc' } {
+  switch (sort) {
+    case 'startTime':
+      return { active: 'startTime', direction: 'asc' };
+    case '-durationSeconds':
+      return { active: 'durationSeconds', direction: 'desc' };
+    case '-cost':
+      return { active: 'cost', direction: 'desc' };
+    default:
+      return { active: 'startTime', direction: 'desc' };
+  }
+}
+
+/**
+ * The API sort order for a click on a sort header. Start time sorts both ways; duration and cost only from the
+ * largest (what people look for), so asking for their other direction returns to the default, newest first.
+ */
+export function sortOrderOf(active: string, direction: SortDirection): CallSortOrder {
+  if (active === 'startTime' && direction === 'asc') return 'startTime';
+  if (active === 'durationSeconds' && direction === 'desc') return '-durationSeconds';
+  if (active === 'cost' && direction === 'desc') return '-cost';
+  return DEFAULT_CALL_SORT;
+}
+
+/** Whether a call (arriving live) belongs in the list the user is looking at. */
+export function matchesFilters(call: Call, filters: HistoryFilters): boolean {
+  const api = toApiFilters(filters);
+  if (api.status && call.status !== api.status) return false;
+  if (api.direction && call.direction !== api.direction) return false;
+  const start = Date.parse(call.startTime);
+  if (api.from && start < Date.parse(api.from)) return false;
+  if (api.to && start > Date.parse(api.to)) return false;
+  if (api.q && !call.fromNumber.includes(api.q) && !call.toNumber.includes(api.q)) return false;
+  return true;
+}

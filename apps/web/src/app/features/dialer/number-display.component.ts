@@ -1,0 +1,151 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { dialableCharacters, DIAL_STRING_MAX_LENGTH, formatAsTyped } from '../../shared/format/phone';
+
+const DIALABLE = /[0-9*#+]/;
+
+/** The position in `formatted` just after its `count`-th dialable character (0 → before the first one). */
+export function caretAfterDialables(formatted: string, count: number): number {
+  if (count <= 0) {
+    return 0;
+  }
+  let seen = 0;
+  for (let index = 0; index < formatted.length; index++) {
+    if (DIALABLE.test(formatted[index]) && ++seen === count) {
+      return index + 1;
+    }
+  }
+  return formatted.length;
+}
+
+/**
+ * The dialled number, formatted as it is typed ("(909) 687-4971"). It is a real text field, so people can type,
+ * paste (any format: "+1 909.687.4971" is fine) and edit in it; every edit is reduced to the dialable characters
+ * and formatted again, with the caret kept after the same digit.
+ */
+@Component({
+  selector: 'hh-number-display',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatIconModule],
+  template: `
+    <div class="display" [class.invalid]="!!error()">
+      <input
+        class="number"
+        type="tel"
+        inputmode="tel"
+        autocomplete="off"
+        spellcheck="false"
+        aria-label="Phone number"
+        placeholder="Enter a number"
+        [attr.maxlength]="maxInputLength"
+        [attr.aria-invalid]="!!error()"
+        [attr.aria-describedby]="error() ? errorId() : null"
+        [value]="formatted()"
+        [readOnly]="readonly()"
+        (input)="onInput($event)"
+        (keydown.enter)="onEnter($event)"
+      />
+      @if (!readonly()) {
+        <button
+          mat-icon-button
+          type="button"
+          class="delete"
+          aria-label="Delete digit"
+          [disabled]="!value()"
+          (click)="deleteDigit.emit()"
+        >
+          <mat-icon svgIcon="hh:backspace" aria-hidden="true" />
+        </button>
+      }
+    </div>
+  `,
+  styles: `
+    .display {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+      padding: 0.25rem 0.25rem 0.25rem 3rem;
+      border-bottom: 2px solid var(--hh-glass-border);
+      transition: border-color 120ms ease;
+    }
+    .display:focus-within {
+      border-color: var(--mat-sys-primary);
+    }
+    .display.invalid {
+      border-color: var(--hh-danger);
+    }
+    .number {
+      flex: 1;
+      min-width: 0;
+      padding: 0.5rem 0;
+      border: 0;
+      outline: none;
+      background: transparent;
+      color: var(--mat-sys-on-surface);
+      font: inherit;
+      font-size: clamp(1.5rem, 4vw, 2rem);
+      font-weight: 500;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: 0.02em;
+      text-align: center;
+    }
+    .number::placeholder {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 1.25rem;
+      opacity: 0.7;
+    }
+    .delete {
+      flex: none;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class NumberDisplayComponent {
+  /** The dial string: digits, * and #, with an optional leading +. */
+  readonly value = input.required<string>();
+  readonly error = input<string | null>(null);
+  /** The id of the element that shows the error, for aria-describedby. */
+  readonly errorId = input('');
+  readonly readonly = input(false);
+  readonly valueChange = output<string>();
+  readonly deleteDigit = output<void>();
+  /** Enter in the field: place the call. */
+  readonly submitted = output<void>();
+
+  /** Room for the formatting characters around the longest dial string. */
+  protected readonly maxInputLength = DIAL_STRING_MAX_LENGTH * 2;
+  protected readonly formatted = computed(() => formatAsTyped(this.value()));
+
+  protected onEnter(event: Event): void {
+    event.preventDefault();
+    this.submitted.emit();
+  }
+
+  protected onInput(event: Event): void {
+    const field = event.target as HTMLInputElement;
+    const caret = field.selectionStart ?? field.value.length;
+    let dialString = dialableCharacters(field.value);
+    let dialablesBeforeCaret = dialableCharacters(field.value.slice(0, caret)).length;
+
+    // Deleting a formatting character alone ("(909) 687-|4971" ← Backspace) would change nothing once formatted
+    // again; delete the digit before it instead, as the person meant.
+    const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
+    if (deleting && dialString === this.value() && dialablesBeforeCaret > 0) {
+      dialString = dialString.slice(0, dialablesBeforeCaret - 1) + dialString.slice(dialablesBeforeCaret);
+      dialablesBeforeCaret--;
+    }
+
+    dialString = dialString.slice(0, DIAL_STRING_MAX_LENGTH);
+    const formatted = formatAsTyped(dialString);
+    // Written at once (not only through the binding, which skips a value it already holds), caret included.
+    field.value = formatted;
+    const position = caretAfterDialables(formatted, Math.min(dialablesBeforeCaret, dialString.length));
+    if (field.ownerDocument.activeElement === field) {
+      field.setSelectionRange(position, position);
+    }
+    if (dialString !== this.value()) {
+      this.valueChange.emit(dialString);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { API_BASE_PATH, PAGE_SIZE_MAX, type Paginated, type PhoneNumber } from '@hh/contracts';
+import { map, type Observable } from 'rxjs';
+
+export const NUMBERS_ENDPOINTS = {
+  numbers: `${API_BASE_PATH}/numbers`,
+} as const;
+
+/** The phone numbers assigned to the signed-in user. */
+@Injectable({ providedIn: 'root' })
+export class NumbersApiService {
+  private readonly http = inject(HttpClient);
+
+  /** My numbers, first page of the largest size: a client holds a handful, far fewer than a hundred. */
+  myNumbers(): Observable<PhoneNumber[]> {
+    return this.http
+      .get<Paginated<PhoneNumber>>(NUMBERS_ENDPOINTS.numbers, { params: { page: 1, pageSize: PAGE_SIZE_MAX } })
+      .pipe(map((page) => page.data));
+  }
+}
