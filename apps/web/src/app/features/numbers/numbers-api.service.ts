@@ -5,7 +5,11 @@ import { map, type Observable } from 'rxjs';
 
 export const NUMBERS_ENDPOINTS = {
   numbers: `${API_BASE_PATH}/numbers`,
+  number: (id: number) => `${API_BASE_PATH}/numbers/${id}`,
 } as const;
+
+/** Friendly names are at most 100 characters (API.md PATCH /numbers/:id). */
+export const FRIENDLY_NAME_MAX_LENGTH = 100;
 
 /** The phone numbers assigned to the signed-in user. */
 @Injectable({ providedIn: 'root' })
@@ -17,5 +21,11 @@ export class NumbersApiService {
     return this.http
       .get<Paginated<PhoneNumber>>(NUMBERS_ENDPOINTS.numbers, { params: { page: 1, pageSize: PAGE_SIZE_MAX } })
       .pipe(map((page) => page.data));
+  }
+
+  /** Names (or, with a blank name, un-names) one of my numbers. The name is sent trimmed; blank means null. */
+  rename(id: number, friendlyName: string | null): Observable<PhoneNumber> {
+    const trimmed = friendlyName?.trim() ?? '';
+    return this.http.patch<PhoneNumber>(NUMBERS_ENDPOINTS.number(id), { friendlyName: trimmed || null });
   }
 }

@@ -1,0 +1,231 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { APP_ROUTES, type Call } from '@hh/contracts';
+import { CallEventsService } from '../../core/realtime/call-events.service';
+import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
+import { CALL_STATUS_LABELS, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
+import { formatClock, formatDuration } from '../../shared/format/duration';
+import { formatCost } from '../../shared/format/money';
+import { formatPhoneNumber } from '../../shared/format/phone';
+import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { isNewerOrSame } from './call-list-updates';
+import { CallsApiService } from './calls-api.service';
+import { CALL_NOTES_MAX_LENGTH } from './calls.models';
+
+export interface CallDetailData {
+  call: Call;
+}
+
+/** One call in full, with its notes editable; it follows the call live while it is open. */
+@Component({
+  selector: 'hh-call-detail-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormErrorBannerComponent,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+  ],
+  template: `
+    <h2 mat-dialog-title>Call details</h2>
+    <mat-dialog-content>
+      @let c = call();
+      <dl class="fields">
+        <div>
+          <dt>Number</dt>
+          <dd class="strong">{{ otherParty() }}</dd>
+        </div>
+        <div>
+          <dt>Caller ID</dt>
+          <dd>{{ callerId() }}</dd>
+        </div>
+        <div>
+          <dt>Direction</dt>
+          <dd>{{ c.direction === 'inbound' ? 'Inbound' : 'Outbound' }}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span class="status-pill call-pill" [class]="'tone-' + tone()">{{ statusLabel() }}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{{ c.startTime | date: 'medium' }}</dd>
+        </div>
+        <div>
+          <dt>Ended</dt>
+          <dd>{{ c.endTime ? (c.endTime | date: 'medium') : '—' }}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{{ duration() }}</dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd>{{ cost() }}</dd>
+        </div>
+        <div class="wide">
+          <dt>Call SID</dt>
+          <dd class="mono">{{ c.callSid ?? '—' }}</dd>
+        </div>
+        <div class="wide">
+          <dt>Recording</dt>
+          <dd>
+            @if (c.recordingUrl) {
+              <a [href]="c.recordingUrl" target="_blank" rel="noopener noreferrer">Listen to the recording</a>
+            } @else {
+              None
+            }
+          </dd>
+        </div>
+      </dl>
+
+      <hh-form-error-banner [message]="saveError()" />
+      <mat-form-field appearance="outline" class="notes">
+        <mat-label>Notes</mat-label>
+        <textarea
+          matInput
+          rows="4"
+          [attr.maxlength]="notesMaxLength"
+          [value]="notes()"
+          (input)="editNotes($any($event.target).value)"
+        ></textarea>
+        <mat-hint align="end">{{ notes().length }} / {{ notesMaxLength }}</mat-hint>
+      </mat-form-field>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <a mat-button [routerLink]="dialerRoute.path" [queryParams]="callBackParams()" mat-dialog-close>Call back</a>
+      <button mat-button type="button" mat-dialog-close>Close</button>
+      <button mat-flat-button type="button" [disabled]="saving() || !notesChanged()" (click)="saveNotes()">
+        @if (saving()) {
+          <mat-progress-spinner diameter="18" mode="indeterminate" aria-hidden="true" />
+        }
+        Save notes
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.875rem 1.5rem;
+      margin: 0 0 1.25rem;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    dt {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin-bottom: 0.125rem;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .strong {
+      font-weight: 600;
+    }
+    .mono {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 0.8125rem;
+    }
+    .notes {
+      width: 100%;
+    }
+  `,
+})
+export class CallDetailDialogComponent {
+  private readonly api = inject(CallsApiService);
+  private readonly snackBar = inject(MatSnackBar);
+
+  /** Emits the call after its notes were saved. */
+  readonly updated = output<Call>();
+
+  protected readonly call = signal(inject<CallDetailData>(MAT_DIALOG_DATA).call);
+  protected readonly notesMaxLength = CALL_NOTES_MAX_LENGTH;
+  protected readonly dialerRoute = APP_ROUTES.dialer;
+
+  /** The notes as edited; they follow the saved notes until the user starts typing. */
+  private readonly notesEdited = signal(false);
+  protected readonly notes = linkedSignal(() => this.call().notes ?? '');
+  protected readonly notesChanged = computed(() => this.notes() !== (this.call().notes ?? ''));
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+
+  protected readonly otherParty = computed(() => {
+    const call = this.call();
+    return formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber);
+  });
+  protected readonly callerId = computed(() => {
+    const call = this.call();
+    return formatPhoneNumber(call.direction === 'inbound' ? call.toNumber : call.fromNumber);
+  });
+  protected readonly statusLabel = computed(() => CALL_STATUS_LABELS[this.call().status]);
+  protected readonly tone = computed(() => callStatusTone(this.call().status));
+  protected readonly duration = computed(() => {
+    const call = this.call();
+    if (!isFinalCallStatus(call.status) && call.durationSeconds === 0) {
+      return 'In progress';
+    }
+    return `${formatClock(call.durationSeconds)} (${formatDuration(call.durationSeconds)})`;
+  });
+  protected readonly cost = computed(() => formatCost(this.call().cost));
+  protected readonly callBackParams = computed(() => {
+    const call = this.call();
+    return call.direction === 'inbound'
+      ? { to: call.fromNumber, from: call.toNumber }
+      : { to: call.toNumber, from: call.fromNumber };
+  });
+
+  constructor() {
+    inject(CallEventsService)
+      .callUpdates$.pipe(takeUntilDestroyed())
+      .subscribe((update) => {
+        const current = this.call();
+        if (update.id === current.id && isNewerOrSame(update, current)) {
+          const notes = this.notes();
+          this.call.set(update);
+          if (this.notesEdited()) {
+            this.notes.set(notes); // keep what the user is typing
+          }
+        }
+      });
+  }
+
+  protected editNotes(text: string): void {
+    this.notesEdited.set(true);
+    this.notes.set(text);
+  }
+
+  protected saveNotes(): void {
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.api.updateNotes(this.call().id, this.notes()).subscribe({
+      next: (call) => {
+        this.saving.set(false);
+        this.notesEdited.set(false);
+        this.call.set(call);
+        this.updated.emit(call);
+        this.snackBar.open('Notes saved.', 'Dismiss', { duration: 4000 });
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.saveError.set(`The notes could not be saved. ${httpErrorMessage(error)}`);
+      },
+    });
+  }
+}
