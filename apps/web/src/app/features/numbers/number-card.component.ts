@@ -4,7 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  type ElementRef,
+  ElementRef,
   inject,
   Injector,
   input,
@@ -33,7 +33,7 @@ let nextCardId = 0;
 })
 export class NumberCardComponent {
   private readonly injector = inject(Injector);
-  private readonly renameButton = viewChild<ElementRef<HTMLButtonElement>>('renameButton');
+  private readonly renameButton = viewChild('renameButton', { read: ElementRef<HTMLButtonElement> });
 
   readonly number = input.required<PhoneNumber>();
   /** The number as the API returned it after a rename. */

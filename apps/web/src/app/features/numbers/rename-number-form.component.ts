@@ -39,13 +39,7 @@ import { FRIENDLY_NAME_MAX_LENGTH, NumbersApiService } from './numbers-api.servi
       <hh-form-error-banner [message]="formError()" />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Friendly name</mat-label>
-        <input
-          #nameInput
-          matInput
-          formControlName="friendlyName"
-          autocomplete="off"
-          (keydown.escape)="cancel()"
-        />
+        <input #nameInput matInput formControlName="friendlyName" autocomplete="off" (keydown.escape)="cancel()" />
         <mat-hint>Leave it blank to remove the name.</mat-hint>
         @if (fieldErrorMessage(form.controls.friendlyName, 'Friendly name'); as message) {
           <mat-error>{{ message }}</mat-error>
