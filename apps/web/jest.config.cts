@@ -12,7 +12,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // ES modules in node_modules are transformed: Angular's .mjs bundles, and lodash-es (which ng2-charts imports).
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|lodash-es/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

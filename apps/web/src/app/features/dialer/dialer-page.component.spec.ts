@@ -193,6 +193,11 @@ describe('DialerPageComponent', () => {
       ]);
     });
 
+    it('offers only assigned numbers as caller ID', async () => {
+      await render({ numbers: [aPhoneNumber({ id: 13, phoneNumber: '+19095550123', status: 'suspended' })] });
+      expect(alerts()[0]).toContain("You don't have a phone number yet");
+    });
+
     it('preselects my first number when ?from= is not mine', async () => {
       await render({ from: '+12125550000' });
       const callerId = await (

@@ -103,7 +103,7 @@ export class DialerPageComponent {
   protected readonly requestNumberRoute = APP_ROUTES.requestNumber;
   protected readonly numberErrorId = 'dialer-number-error';
 
-  /** My numbers; null while loading. */
+  /** My numbers that can call; null while loading. */
   protected readonly numbers = signal<PhoneNumber[] | null>(null);
   protected readonly numbersError = signal<string | null>(null);
   protected readonly noNumbers = computed(() => this.numbers()?.length === 0);
@@ -261,8 +261,10 @@ export class DialerPageComponent {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (numbers) => {
-          this.numbers.set(numbers);
-          then?.(numbers);
+          // Calls go out from assigned numbers only (a suspended one is still mine, but cannot call).
+          const usable = numbers.filter((number) => number.status === 'assigned');
+          this.numbers.set(usable);
+          then?.(usable);
         },
         error: (error: unknown) =>
           this.numbersError.set(`Your numbers could not be loaded. ${httpErrorMessage(error)}`),
