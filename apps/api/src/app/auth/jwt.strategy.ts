@@ -34,6 +34,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     }
     const live = await this.sessions.findLive(claims.sid);
     if (!live || live.user.id !== Number(claims.sub)) {
+      if (await this.sessions.endedBySuspension(claims.sid, Number(claims.sub))) {
+        throw forbidden('Your account is suspended; contact support');
+      }
       throw unauthorized('The session has ended; sign in again');
     }
     const { user } = live;

@@ -125,6 +125,16 @@ export class SessionsService {
     return user ? { session, user } : null;
   }
 
+  /**
+   * True when the session of `userId` was ended by their suspension and they are still suspended: its access token
+   * is then refused with 403 (suspended), not 401, so the client learns why (API.md: suspension acts at once).
+   */
+  async endedBySuspension(sessionId: string, userId: number): Promise<boolean> {
+    const session = await this.dataSource.getRepository(AuthSessionEntity).findOneBy({ id: sessionId, userId });
+    if (!session || session.revokedReason !== 'suspended') return false;
+    return this.dataSource.getRepository(UserEntity).exists({ where: { id: userId, status: 'suspended' } });
+  }
+
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
     await this.revokeWith(this.dataSource.manager, { id: sessionId }, reason, new Date());
   }
