@@ -14,6 +14,7 @@ import { RATE_LIMIT_THROTTLERS, RateLimitGuard } from '../common/rate-limit/rate
 import { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
 import { AccountModule } from './account/account.module';
 import { ActivityModule } from './activity/activity.module';
+import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
@@ -46,6 +47,7 @@ export class AppModule {
         NumbersModule,
         NumberRequestsModule,
         CallsModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -8,3 +8,4 @@ export * from './lib/routes';
 export * from './lib/activity';
 export * from './lib/phone';
 export * from './lib/calls';
+export * from './lib/admin';

@@ -15,6 +15,7 @@ export const ACTIVITY_ACTIONS = [
   'number_released',
   'number_updated',
   'number_deleted',
+  'numbers_imported',
   'request_created',
   'request_cancelled',
   'request_approved',

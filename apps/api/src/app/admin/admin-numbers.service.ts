@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { NumberImportLine, NumberImportResult, Paginated, toE164 } from '@hh/contracts';
+import { Clock } from '../../common/clock';
+import { isDuplicateEntry } from '../../common/errors/database-errors';
+import { badRequest, conflict, fieldError } from '../../common/errors/problem.exception';
+import { paginated, pageWindow } from '../../common/http/pagination';
+import { ActivityDetails } from '../activity/activity-log.entity';
+import { ActivityService } from '../activity/activity.service';
+import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
+import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
+import { escapeLike } from './like';
+import { Actor, NumberAssignment } from './number-assignment.service';
+import { ImportRow, parseNumberImport } from './number-import';
+
+/** Rows written per INSERT (and per transaction) by the CSV import. */
+const IMPORT_BATCH = 500;
+/** q searches the digits of the number when it looks like (part of) a phone number. */
+const PHONE_LIKE = /^[\d\s()+.-]+$/;
+
+type EditableField =
+  | 'friendlyName'
+  | 'monthlyCost'
+  | 'locationCity'
+  | 'locationState'
+  | 'locationCountry'
+  | 'numberType';
+const EDITABLE: EditableField[] = [
+  'friendlyName',
+  'monthlyCost',
+  'locationCity',
+  'locationState',
+  'locationCountry',
+  'numberType',
+];
+
+/** The number inventory (admin): list, create, CSV import, edit, assign and release, delete. */
+@Injectable()
+export class AdminNumbersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly activity: ActivityService,
+    private readonly assignment: NumberAssignment,
+  ) {}
+
+  async list(query: ListNumbersQueryDto): Promise<Paginated<PhoneNumberDto>> {
+    const { page, pageSize, offset } = pageWindow(query);
+    const qb = this.dataSource.getRepository(PhoneNumberEntity).createQueryBuilder('n');
+    if (query.q) {
+      const digits = query.q.replace(/\D/g, '');
+      const name = `%${escapeLike(query.q)}%`;
+      if (PHONE_LIKE.test(query.q) && digits) {
+        qb.andWhere('(n.phoneNumber LIKE :digits OR n.friendlyName LIKE :name)', { digits: `%${digits}%`, name });
+      } else {
+        qb.andWhere('n.friendlyName LIKE :name', { name });
+      }
+    }
+    if (query.status) qb.andWhere('n.status = :status', { status: query.status });
+    if (query.numberType) qb.andWhere('n.numberType = :numberType', { numberType: query.numberType });
+    if (query.ownerId !== undefined) qb.andWhere('n.ownerId = :ownerId', { ownerId: query.ownerId });
+    const [rows, total] = await qb.orderBy('n.id', 'DESC').skip(offset).take(pageSize).getManyAndCount();
+    return paginated(rows.map(toPhoneNumberDto), total, page, pageSize);
+  }
+
+  async create(dto: CreateNumberDto, actor: Actor): Promise<PhoneNumberDto> {
+    const phoneNumber = toE164(dto.phoneNumber);
+    if (!phoneNumber)
+      throw fieldError('phoneNumber', 'must be a valid phone number, e.g. +19095550142 or (909) 555-0142');
+    const row = await this.dataSource.transaction(async (em) => {
+      const entity = em.getRepository(PhoneNumberEntity).create({
+        phoneNumber,
+        friendlyName: dto.friendlyName || null,
+        locationCity: dto.locationCity || null,
+        locationState: dto.locationState || null,
+        locationCountry: dto.locationCountry ?? 'US',
+        ownerId: null,
+        status: 'available',
+        numberType: dto.numberType ?? 'local',
+        monthlyCost: dto.monthlyCost ?? 0,
+        provider: 'mock',
+        providerSid: null,
+        assignedDate: null,
+        createdAt: this.clock.now(),
+      });
+      try {
+        await em.getRepository(PhoneNumberEntity).insert(entity);
+      } catch (error) {
+        if (isDuplicateEntry(error)) {
+          throw conflict(`${phoneNumber} is already in the inventory`, [
+            { field: 'phoneNumber', message: 'already exists' },
+          ]);
+        }
+        throw error;
+      }
+      await this.activity.record(
+        {
+          action: 'number_created',
+          userId: actor.userId,
+          entityType: 'phone_number',
+          entityId: entity.id,
+          details: { phoneNumber, numberType: entity.numberType },
+          client: actor.client,
+        },
+        em,
+      );
+      return entity;
+    });
+    return toPhoneNumberDto(row);
+  }
+
+  /**
+   * Imports a CSV of numbers: invalid rows are reported, numbers already in stock (or repeated in the file) are
+   * skipped, and the rest are inserted in batches of 500, one transaction each.
+   */
+  async importCsv(text: string, actor: Actor): Promise<NumberImportResult> {
+    const parsed = parseNumberImport(text);
+    const skippedRows: NumberImportLine[] = [...parsed.skippedRows];
+    let created = 0;
+    for (let start = 0; start < parsed.rows.length; start += IMPORT_BATCH) {
+      const batch = parsed.rows.slice(start, start + IMPORT_BATCH);
+      const outcome = await this.insertBatch(batch);
+      created += outcome.created;
+      skippedRows.push(...outcome.skippedRows);
+    }
+    skippedRows.sort((a, b) => a.line - b.line);
+    const result: NumberImportResult = {
+      created,
+      skipped: skippedRows.length,
+      errors: parsed.errors,
+      skippedRows,
+    };
+    await this.activity.record({
+      action: 'numbers_imported',
+      userId: actor.userId,
+      entityType: 'phone_number',
+      details: { created, skipped: result.skipped, errors: result.errors.length },
+      client: actor.client,
+    });
+    return result;
+  }
+
+  /** One batch in one transaction; a number another admin inserted meanwhile makes the batch start over. */
+  private async insertBatch(batch: ImportRow[]): Promise<{ created: number; skippedRows: NumberImportLine[] }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (em) => {
+          const existing = await em.getRepository(PhoneNumberEntity).find({
+            select: { phoneNumber: true },
+            where: { phoneNumber: In(batch.map((row) => row.phoneNumber)) },
+          });
+          const taken = new Set(existing.map((row) => row.phoneNumber));
+          const fresh = batch.filter((row) => !taken.has(row.phoneNumber));
+          const now = this.clock.now();
+          if (fresh.length > 0) {
+            await em
+              .createQueryBuilder()
+              .insert()
+              .into(PhoneNumberEntity)
+              .values(
+                fresh.map((row) => ({
+                  phoneNumber: row.phoneNumber,
+                  friendlyName: row.friendlyName,
+                  locationCity: row.locationCity,
+                  locationState: row.locationState,
+                  locationCountry: row.locationCountry,
+                  ownerId: null,
+                  status: 'available' as const,
+                  numberType: row.numberType,
+                  monthlyCost: row.monthlyCost,
+                  provider: 'mock',
+                  providerSid: null,
+                  assignedDate: null,
+                  createdAt: now,
+                })),
+              )
+              .updateEntity(false)
+              .execute();
+          }
+          return {
+            created: fresh.length,
+            skippedRows: batch
+              .filter((row) => taken.has(row.phoneNumber))
+              .map((row) => ({ line: row.line, message: `${row.phoneNumber} already exists` })),
+          };
+        });
+      } catch (error) {
+        if (!isDuplicateEntry(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async update(id: number, dto: UpdateNumberDto, actor: Actor): Promise<PhoneNumberDto> {
+    const changesAnything =
+      dto.ownerId !== undefined || dto.status !== undefined || EDITABLE.some((f) => dto[f] !== undefined);
+    if (!changesAnything) {
+      throw badRequest(`Send at least one of ownerId, status, ${EDITABLE.join(', ')}`);
+    }
+    const row = await this.dataSource.transaction(async (em) => {
+      const number = await this.assignment.lockNumber(em, id);
+      await this.applyOwnership(em, number, dto, actor);
+      await this.applyEdits(em, number, dto, actor);
+      return number;
+    });
+    return toPhoneNumberDto(row);
+  }
+
+  /** ownerId and status, keeping "assigned if and only if owned". */
+  private async applyOwnership(
+    em: EntityManager,
+    number: PhoneNumberEntity,
+    dto: UpdateNumberDto,
+    actor: Actor,
+  ): Promise<void> {
+    if (dto.ownerId === null && number.ownerId !== null) await this.assignment.release(em, number, actor);
+    if (dto.ownerId !== undefined && dto.ownerId !== null && dto.ownerId !== number.ownerId) {
+      if (dto.status !== undefined && dto.status !== 'assigned') {
+        throw badRequest(`A number given to a user is assigned; status ${dto.status} cannot go with an ownerId`);
+      }
+      await this.assignment.assign(em, number, dto.ownerId, actor);
+    }
+    if (dto.status === undefined || dto.status === number.status) return;
+    if (dto.status === 'assigned') {
+      throw badRequest('Assign a number by sending ownerId (the user to give it to), not status alone');
+    }
+    if (number.ownerId !== null) {
+      throw conflict(
+        `${number.phoneNumber} is assigned to user ${number.ownerId}; release it (ownerId: null) before making it ${dto.status}`,
+      );
+    }
+    const from = number.status;
+    number.status = dto.status;
+    await em.getRepository(PhoneNumberEntity).update({ id: number.id }, { status: dto.status });
+    await this.activity.record(
+      {
+        action: 'number_updated',
+        userId: actor.userId,
+        entityType: 'phone_number',
+        entityId: number.id,
+        details: { phoneNumber: number.phoneNumber, field: 'status', from, to: dto.status },
+        client: actor.client,
+      },
+      em,
+    );
+  }
+
+  private async applyEdits(em: EntityManager, number: PhoneNumberEntity, dto: UpdateNumberDto, actor: Actor) {
+    const changes: Partial<Pick<PhoneNumberEntity, EditableField>> = {};
+    const details: ActivityDetails = { phoneNumber: number.phoneNumber };
+    for (const field of EDITABLE) {
+      const value = dto[field];
+      if (value === undefined) continue;
+      // Text fields: null or blank clears them; monthlyCost and numberType always have a value.
+      const next = typeof value === 'string' && field !== 'numberType' ? value || null : value;
+      if (next === number[field]) continue;
+      Object.assign(changes, { [field]: next });
+      details[field] = next;
+    }
+    if (Object.keys(changes).length === 0) return;
+    Object.assign(number, changes);
+    await em.getRepository(PhoneNumberEntity).update({ id: number.id }, changes);
+    await this.activity.record(
+      {
+        action: 'number_updated',
+        userId: actor.userId,
+        entityType: 'phone_number',
+        entityId: number.id,
+        details,
+        client: actor.client,
+      },
+      em,
+    );
+  }
+
+  /** Deletes a number nobody holds; an assigned number is a 409 (release it first). */
+  async remove(id: number, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const number = await this.assignment.lockNumber(em, id);
+      if (number.ownerId !== null) {
+        throw conflict(`${number.phoneNumber} is assigned to user ${number.ownerId}; release it before deleting it`);
+      }
+      await em.getRepository(PhoneNumberEntity).delete({ id });
+      await this.activity.record(
+        {
+          action: 'number_deleted',
+          userId: actor.userId,
+          entityType: 'phone_number',
+          entityId: id,
+          details: { phoneNumber: number.phoneNumber },
+          client: actor.client,
+        },
+        em,
+      );
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { AuthModule } from '../auth/auth.module';
+import { CallsModule } from '../calls/calls.module';
+import { AdminActivityController } from './admin-activity.controller';
+import { AdminActivityService } from './admin-activity.service';
+import { AdminCallsController } from './admin-calls.controller';
+import { AdminNumberRequestsController } from './admin-number-requests.controller';
+import { AdminNumberRequestsService } from './admin-number-requests.service';
+import { AdminNumbersController } from './admin-numbers.controller';
+import { AdminNumbersService } from './admin-numbers.service';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+import { registerCsvBodyParser } from './csv-body.parser';
+import { NumberAssignment } from './number-assignment.service';
+
+/** The admin console's API (role admin on every route): users, number inventory, requests, all calls, activity. */
+@Module({
+  imports: [AuthModule, CallsModule],
+  controllers: [
+    AdminUsersController,
+    AdminNumbersController,
+    AdminNumberRequestsController,
+    AdminCallsController,
+    AdminActivityController,
+  ],
+  providers: [
+    AdminUsersService,
+    AdminNumbersService,
+    AdminNumberRequestsService,
+    AdminActivityService,
+    NumberAssignment,
+  ],
+})
+export class AdminModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** The CSV import's body parser lives with the route that needs it (before Fastify is ready). */
+  onModuleInit(): void {
+    registerCsvBodyParser(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ACTIVITY_ACTIONS, ActivityAction } from '@hh/contracts';
+import { PageQueryDto } from '../../../common/http/pagination';
+
+export class ActivityFiltersDto {
+  @ApiPropertyOptional({ example: 42, description: 'Who acted' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  userId?: number;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_ACTIONS, example: 'number_assigned' })
+  @IsOptional()
+  @IsIn(ACTIVITY_ACTIONS)
+  action?: ActivityAction;
+
+  @ApiPropertyOptional({
+    example: 'phone_number',
+    description: 'What was acted on: user, phone_number, number_request…',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,50}$/, { message: 'must be 1–50 lowercase letters or underscores' })
+  entityType?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'On or after (ISO 8601 date or date-time, UTC)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'On or before; a date alone includes that whole day' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class ListActivityQueryDto extends IntersectionType(ActivityFiltersDto, PageQueryDto) {}

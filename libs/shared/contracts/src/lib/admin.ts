@@ -1,0 +1,80 @@
+import type { NumberRequest, PhoneNumber, User } from './models';
+import type { NumberType, UserRole, UserStatus } from './domain';
+
+/** A row of GET /admin/users: the User with its call total (user_analytics) and assigned numbers. */
+export interface AdminUser extends User {
+  totalCalls: number;
+  numbersCount: number;
+}
+
+/** A user's call totals (the user_analytics row); zeros when the user never called. */
+export interface UserAnalytics {
+  totalCalls: number;
+  successfulCalls: number;
+  failedCalls: number;
+  canceledCalls: number;
+  totalDurationSeconds: number;
+  totalCost: number;
+  lastCallDate: string | null;
+}
+
+/** GET /admin/users/:id */
+export interface AdminUserDetail extends User {
+  analytics: UserAnalytics;
+  numbers: PhoneNumber[];
+}
+
+export interface AdminUpdateUserRequest {
+  role?: UserRole;
+  status?: UserStatus;
+  name?: string;
+}
+
+/** The requesting user as GET /admin/number-requests shows them. */
+export interface RequestingUser {
+  id: number;
+  name: string;
+  email: string;
+}
+
+export interface AdminNumberRequest extends NumberRequest {
+  user: RequestingUser;
+}
+
+/** Columns of POST /admin/numbers/import (text/csv); only phoneNumber is required. */
+export const NUMBER_IMPORT_COLUMNS = [
+  'phoneNumber',
+  'friendlyName',
+  'locationCity',
+  'locationState',
+  'numberType',
+  'monthlyCost',
+] as const;
+
+export interface NumberImportLine {
+  /** The line of the file (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+/** created + skipped + errors.length = the data rows of the file. */
+export interface NumberImportResult {
+  created: number;
+  /** Rows whose number already exists, or appears earlier in the file; each reason is in skippedRows. */
+  skipped: number;
+  errors: NumberImportLine[];
+  skippedRows: NumberImportLine[];
+}
+
+export interface AdminCreateNumberRequest {
+  phoneNumber: string;
+  friendlyName?: string;
+  locationCity?: string;
+  locationState?: string;
+  locationCountry?: string;
+  numberType?: NumberType;
+  monthlyCost?: number;
+}
+
+/** The largest monthly_cost DECIMAL(10,2) holds. */
+export const MONTHLY_COST_MAX = 99_999_999.99;
