@@ -1,0 +1,79 @@
+import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ApiKey } from '@hh/contracts';
+import { catchError, finalize, map, type Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { ApiKeysApiService, type CreatedApiKey } from './api-keys-api.service';
+
+/** My API keys as the page shows them. It never holds a key's secret. Provided by the page. */
+@Injectable()
+export class ApiKeysStore {
+  private readonly api = inject(ApiKeysApiService);
+  private readonly reload$ = new Subject<void>();
+  private readonly state = signal<ApiKey[]>([]);
+
+  readonly keys = this.state.asReadonly();
+  readonly loading = signal(true);
+  readonly loaded = signal(false);
+  readonly error = signal<string | null>(null);
+  /** Keys whose revocation is in flight. */
+  readonly revoking = signal<ReadonlySet<number>>(new Set());
+
+  constructor() {
+    this.reload$
+      .pipe(
+        startWith(undefined),
+        tap(() => this.loading.set(true)),
+        switchMap(() =>
+          this.api.list().pipe(
+            map((keys) => ({ keys, error: null })),
+            catchError((error: unknown) => of({ keys: null, error: httpErrorMessage(error) })),
+          ),
+        ),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(({ keys, error }) => {
+        this.loading.set(false);
+        this.error.set(error);
+        if (keys) {
+          this.state.set(keys);
+          this.loaded.set(true);
+        }
+      });
+  }
+
+  reload(): void {
+    this.reload$.next();
+  }
+
+  /** Lists a key just created, on top (the newest), without its secret. */
+  add(created: CreatedApiKey): void {
+    const apiKey = withoutSecret(created);
+    this.state.update((keys) => [apiKey, ...keys.filter((shown) => shown.id !== apiKey.id)]);
+  }
+
+  /** Revokes a key; its row shows it revoked once the API confirms. Errors are the caller's to explain. */
+  revoke(key: ApiKey): Observable<void> {
+    this.revoking.update((ids) => new Set(ids).add(key.id));
+    return this.api.revoke(key.id).pipe(
+      tap(() =>
+        this.state.update((keys) =>
+          keys.map((shown) => (shown.id === key.id ? { ...shown, status: 'revoked' as const } : shown)),
+        ),
+      ),
+      finalize(() =>
+        this.revoking.update((ids) => {
+          const rest = new Set(ids);
+          rest.delete(key.id);
+          return rest;
+        }),
+      ),
+    );
+  }
+}
+
+/** The key's record alone, built field by field so that the secret cannot ride along. */
+function withoutSecret(created: CreatedApiKey): ApiKey {
+  const { id, keyName, prefix, creationDate, expirationDate, status, lastUsed, usageCount } = created;
+  return { id, keyName, prefix, creationDate, expirationDate, status, lastUsed, usageCount };
+}
