@@ -60,12 +60,24 @@ export async function insertNumber(
   return { id: result.insertId, phoneNumber };
 }
 
-/** The activity rows of an action, oldest first. */
-export function activityOf(t: TestApp, action: string, entityId?: number) {
-  return t.sql<{ user_id: number | null; entity_type: string | null; entity_id: number | null; details: unknown }>(
+export interface ActivityRow {
+  user_id: number | null;
+  entity_type: string | null;
+  entity_id: number | null;
+  details: unknown;
+}
+
+/** The activity rows of an action (on one entity), oldest first, details parsed. */
+export async function activityOf(t: TestApp, action: string, entityId?: number): Promise<ActivityRow[]> {
+  const rows = await t.sql<ActivityRow>(
     `SELECT user_id, entity_type, entity_id, details FROM activity_logs WHERE action = ? ${
       entityId === undefined ? '' : 'AND entity_id = ?'
     } ORDER BY id`,
     entityId === undefined ? [action] : [action, entityId],
   );
+  // MariaDB's JSON is LONGTEXT: the driver hands it over as text.
+  return rows.map((row) => ({
+    ...row,
+    details: typeof row.details === 'string' ? (JSON.parse(row.details) as unknown) : row.details,
+  }));
 }
