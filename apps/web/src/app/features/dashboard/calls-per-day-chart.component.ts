@@ -27,6 +27,11 @@ const CHART_COLORS = {
   grid: 'rgb(148 163 184 / 0.12)',
 } as const;
 
+/** The portal's typeface (styles.scss), which the canvas does not inherit. */
+const CHART_FONT = {
+  family: "Inter, 'Segoe UI Variable', 'Segoe UI', system-ui, -apple-system, Roboto, Arial, sans-serif",
+};
+
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 
 function dayKey(date: Date): string {
@@ -167,17 +172,21 @@ export class CallsPerDayChartComponent {
       x: {
         stacked: true,
         grid: { display: false },
-        ticks: { color: CHART_COLORS.text, maxRotation: 0, autoSkipPadding: 12 },
+        ticks: { color: CHART_COLORS.text, font: CHART_FONT, maxRotation: 0, autoSkipPadding: 12 },
       },
       y: {
         stacked: true,
         beginAtZero: true,
-        ticks: { color: CHART_COLORS.text, precision: 0 },
+        ticks: { color: CHART_COLORS.text, font: CHART_FONT, precision: 0 },
         grid: { color: CHART_COLORS.grid },
       },
     },
     plugins: {
-      legend: { position: 'bottom', labels: { color: CHART_COLORS.text, boxWidth: 12, boxHeight: 12 } },
+      tooltip: { titleFont: CHART_FONT, bodyFont: CHART_FONT },
+      legend: {
+        position: 'bottom',
+        labels: { color: CHART_COLORS.text, font: CHART_FONT, boxWidth: 12, boxHeight: 12 },
+      },
     },
   };
 }

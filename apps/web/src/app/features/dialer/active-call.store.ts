@@ -10,8 +10,13 @@ import { isNewerOrSame } from '../calls/call-list-updates';
 import { CallsApiService } from '../calls/calls-api.service';
 import type { PlaceCallRequest } from '../calls/calls.models';
 
-/** While the live stream is down, the call in progress is polled this often instead. */
+/** While the live stream is down, the live call is polled this often instead. */
 export const ACTIVE_CALL_POLL_MS = 3_000;
+/**
+ * Even with the stream up, the live call is re-read this often: a stream can look healthy and still miss events
+ * (a server instance that is shutting down keeps its heartbeats going), and a call must never look stuck.
+ */
+export const ACTIVE_CALL_SAFETY_POLL_MS = 10_000;
 
 /**
  * The dialer's call: placed here, followed live (from the event stream, or by polling while the stream is down),
@@ -59,11 +64,13 @@ export class ActiveCallStore {
     this.events.callUpdates$.pipe(takeUntilDestroyed()).subscribe((call) => this.receive(call));
     this.events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.refetch());
 
-    // Polling fallback while the stream is down (the dialer must never look frozen mid-call).
-    const needsPolling = computed(() => this.live() && !this.events.connected());
-    toObservable(needsPolling)
+    // Polling while a call is live: often while the stream is down, now and then while it is up.
+    const pollEvery = computed(() =>
+      !this.live() ? null : this.events.connected() ? ACTIVE_CALL_SAFETY_POLL_MS : ACTIVE_CALL_POLL_MS,
+    );
+    toObservable(pollEvery)
       .pipe(
-        switchMap((poll) => (poll ? timer(ACTIVE_CALL_POLL_MS, ACTIVE_CALL_POLL_MS) : EMPTY)),
+        switchMap((period) => (period === null ? EMPTY : timer(period, period))),
         takeUntilDestroyed(),
       )
       .subscribe(() => this.refetch());

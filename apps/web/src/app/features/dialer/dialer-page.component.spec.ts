@@ -402,6 +402,35 @@ describe('DialerPageComponent', () => {
       expect(statusText()).toBe('Completed · 0:02');
     });
 
+    it('polls the live call every 3 s while the stream is down, and every 10 s while it is up', async () => {
+      const request = await dial();
+      jest.useFakeTimers();
+      const placed = aCall({ id: 9, status: 'ringing', durationSeconds: 0 });
+      request.flush(placed);
+      events.connectedState.set(false);
+      refresh();
+      const polls = () => httpMock.match((req) => req.url === CALLS_ENDPOINTS.call(9) && req.method === 'GET');
+
+      jest.advanceTimersByTime(2_999);
+      expect(polls()).toHaveLength(0);
+      jest.advanceTimersByTime(1);
+      polls()[0].flush({ ...placed, status: 'in_progress' });
+      refresh();
+      expect(statusText()).toBe('In progress');
+
+      events.connectedState.set(true);
+      refresh();
+      jest.advanceTimersByTime(9_999);
+      expect(polls()).toHaveLength(0);
+      jest.advanceTimersByTime(1);
+      polls()[0].flush({ ...placed, status: 'completed', durationSeconds: 8 });
+      refresh();
+      expect(statusText()).toBe('Completed · 0:08');
+
+      jest.advanceTimersByTime(30_000);
+      expect(polls()).toHaveLength(0); // over: no more polling
+    });
+
     it('takes over a call that is still live when the page opens', async () => {
       await render({ recent: [aCall({ id: 5, status: 'ringing', toNumber: '+15005550005' })] });
       refresh();

@@ -29,7 +29,7 @@ export function caretAfterDialables(formatted: string, count: number): number {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule],
   template: `
-    <div class="display" [class.invalid]="!!error()">
+    <div class="display" [class.invalid]="!!error()" [class.editable]="!readonly()">
       <input
         class="number"
         type="tel"
@@ -65,9 +65,13 @@ export function caretAfterDialables(formatted: string, count: number): number {
       display: flex;
       align-items: center;
       gap: 0.25rem;
-      padding: 0.25rem 0.25rem 0.25rem 3rem;
+      padding: 0.25rem;
       border-bottom: 2px solid var(--hh-glass-border);
       transition: border-color 120ms ease;
+    }
+    /* Room on the left as wide as the delete button on the right, so that the number stays centred. */
+    .display.editable {
+      padding-left: 3rem;
     }
     .display:focus-within {
       border-color: var(--mat-sys-primary);
