@@ -11,7 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { type ActivityLog, API_BASE_PATH, type Call, type NumberRequest } from '@hh/contracts';
+import { type ActivityLog, API_BASE_PATH, type Call, type NumberRequest, REALTIME_EVENTS } from '@hh/contracts';
 import { filter, map, type Observable, Subject } from 'rxjs';
 import { AuthStore } from '../auth/auth-store.service';
 import { signInUrlTree } from '../auth/sign-in-redirect';
@@ -19,13 +19,6 @@ import { SseParser } from './sse-parser';
 
 /** GET /api/v1/events: the signed-in user's live updates as Server-Sent Events. */
 export const EVENTS_ENDPOINT = `${API_BASE_PATH}/events`;
-
-/** The event names of the stream and the data each carries. */
-export const REALTIME_EVENT_NAMES = {
-  callUpdated: 'call.updated',
-  numberRequestUpdated: 'number-request.updated',
-  activityCreated: 'activity.created',
-} as const;
 
 /** Reconnection waits: 1 s, 2 s, 4 s … doubling up to 15 s, reset once a connection opens. */
 export const RECONNECT_BASE_DELAY_MS = 1_000;
@@ -75,13 +68,13 @@ export class CallEventsService {
   /** Whether the stream is open right now; pages may fall back to polling while it is not. */
   readonly connected = this.connectedState.asReadonly();
   /** Each status change of one of my calls (and each notes edit), as the full Call. */
-  readonly callUpdates$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENT_NAMES.callUpdated);
+  readonly callUpdates$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callUpdated);
   /** Each change of one of my number requests. */
   readonly requestUpdates$: Observable<NumberRequest> = this.eventsNamed<NumberRequest>(
-    REALTIME_EVENT_NAMES.numberRequestUpdated,
+    REALTIME_EVENTS.numberRequestUpdated,
   );
   /** New activity log entries (admins only). */
-  readonly activity$: Observable<ActivityLog> = this.eventsNamed<ActivityLog>(REALTIME_EVENT_NAMES.activityCreated);
+  readonly activity$: Observable<ActivityLog> = this.eventsNamed<ActivityLog>(REALTIME_EVENTS.activityCreated);
   /** Emits when the stream opens again after it was lost: time to re-fetch, since events may have been missed. */
   readonly reconnected$: Observable<void> = this.reconnections.asObservable();
 

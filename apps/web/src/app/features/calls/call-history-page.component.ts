@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { APP_ROUTES, type Call, type PageMeta } from '@hh/contracts';
+import { APP_ROUTES, type Call, type CallSort, type PageMeta } from '@hh/contracts';
 import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap, tap } from 'rxjs';
 import { CallEventsService } from '../../core/realtime/call-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
@@ -29,7 +29,7 @@ import {
 import { mergeCallUpdate } from './call-list-updates';
 import { CallTableComponent } from './call-table.component';
 import { CallsApiService } from './calls-api.service';
-import { type CallSortOrder, DEFAULT_CALL_SORT } from './calls.models';
+import { DEFAULT_CALL_SORT } from './calls.models';
 
 const sameState = (a: HistoryState, b: HistoryState) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -129,7 +129,7 @@ export class CallHistoryPageComponent {
     this.navigate({ ...this.state(), page: 1, filters: NO_FILTERS });
   }
 
-  protected changeSort(sort: CallSortOrder): void {
+  protected changeSort(sort: CallSort): void {
     this.navigate({ ...this.state(), page: 1, sort });
   }
 

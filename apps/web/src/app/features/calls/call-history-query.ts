@@ -1,20 +1,16 @@
 import type { ParamMap, Params } from '@angular/router';
 import {
   CALL_DIRECTIONS,
+  CALL_SORTS,
   CALL_STATUSES,
   type Call,
   type CallDirection,
+  type CallSort,
   type CallStatus,
   PAGE_SIZE_DEFAULT,
 } from '@hh/contracts';
 import { phoneSearchDigits } from '../../shared/format/phone';
-import {
-  CALL_SORT_ORDERS,
-  type CallFilters,
-  type CallListQuery,
-  type CallSortOrder,
-  DEFAULT_CALL_SORT,
-} from './calls.models';
+import { type CallFilters, type CallListQuery, DEFAULT_CALL_SORT } from './calls.models';
 
 /*
  * The call history's state lives in the URL (?page=2&status=failed&from=2026-11-01&q=909…), so that a filtered
@@ -36,7 +32,7 @@ export interface HistoryFilters {
 export interface HistoryState {
   page: number;
   pageSize: number;
-  sort: CallSortOrder;
+  sort: CallSort;
   filters: HistoryFilters;
 }
 
@@ -66,7 +62,7 @@ export function historyStateFromParams(params: ParamMap): HistoryState {
   return {
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     pageSize: (HISTORY_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
-    sort: oneOf(CALL_SORT_ORDERS, params.get('sort')) ?? DEFAULT_CALL_SORT,
+    sort: oneOf(CALL_SORTS, params.get('sort')) ?? DEFAULT_CALL_SORT,
     filters: {
       status: oneOf(CALL_STATUSES, params.get('status')),
       direction: oneOf(CALL_DIRECTIONS, params.get('direction')),
@@ -123,7 +119,7 @@ export type SortableColumn = 'startTime' | 'durationSeconds' | 'cost';
 export type SortDirection = 'asc' | 'desc' | '';
 
 /** How the table's sort header shows an API sort order. */
-export function sortHeaderOf(sort: CallSortOrder): { active: SortableColumn; direction: 'asc' | 'desc' } {
+export function sortHeaderOf(sort: CallSort): { active: SortableColumn; direction: 'asc' | 'desc' } {
   switch (sort) {
     case 'startTime':
       return { active: 'startTime', direction: 'asc' };
@@ -140,7 +136,7 @@ export function sortHeaderOf(sort: CallSortOrder): { active: SortableColumn; dir
  * The API sort order for a click on a sort header. Start time sorts both ways; duration and cost only from the
  * largest (what people look for), so asking for their other direction returns to the default, newest first.
  */
-export function sortOrderOf(active: string, direction: SortDirection): CallSortOrder {
+export function sortOrderOf(active: string, direction: SortDirection): CallSort {
   if (active === 'startTime' && direction === 'asc') return 'startTime';
   if (active === 'durationSeconds' && direction === 'desc') return '-durationSeconds';
   if (active === 'cost' && direction === 'desc') return '-cost';

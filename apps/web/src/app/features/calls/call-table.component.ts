@@ -4,13 +4,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSort, MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import type { Call } from '@hh/contracts';
+import type { Call, CallSort } from '@hh/contracts';
 import { CALL_STATUS_LABELS, callStatusTone } from '../../shared/format/call-status';
 import { formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
 import { HISTORY_PAGE_SIZES, sortHeaderOf, sortOrderOf, type SortDirection } from './call-history-query';
-import type { CallSortOrder } from './calls.models';
 
 interface CallRow {
   call: Call;
@@ -166,13 +165,13 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
 })
 export class CallTableComponent {
   readonly calls = input.required<readonly Call[]>();
-  readonly sort = input.required<CallSortOrder>();
+  readonly sort = input.required<CallSort>();
   readonly page = input(1);
   readonly pageSize = input(25);
   readonly total = input(0);
   readonly loading = input(false);
 
-  readonly sortChange = output<CallSortOrder>();
+  readonly sortChange = output<CallSort>();
   readonly pageChange = output<{ page: number; pageSize: number }>();
   readonly opened = output<Call>();
 

@@ -1,8 +1,8 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_BASE_PATH, type Call, type Paginated } from '@hh/contracts';
+import { API_BASE_PATH, type Call, type CallStats, type Paginated, type PlaceCallRequest } from '@hh/contracts';
 import { map, type Observable } from 'rxjs';
-import type { CallFilters, CallListQuery, CallStats, PlaceCallRequest } from './calls.models';
+import type { CallFilters, CallListQuery } from './calls.models';
 
 export const CALLS_ENDPOINTS = {
   calls: `${API_BASE_PATH}/calls`,

@@ -1,23 +1,11 @@
-import type { CallDirection, CallStatus } from '@hh/contracts';
+import type { CallDirection, CallSort, CallStatus } from '@hh/contracts';
 
-/*
- * Shapes of the calls API (API.md "Calls") that @hh/contracts does not export yet. They belong in the shared
- * contracts; until they land there, the web app declares them here, in one place.
- */
+/* The calls API's shapes come from @hh/contracts (CallStats, CallSort, PlaceCallRequest…); these are the web app's. */
 
-/** Sort orders of GET /calls. Duration and cost sort descending only. */
-export const CALL_SORT_ORDERS = ['-startTime', 'startTime', '-durationSeconds', '-cost'] as const;
-export type CallSortOrder = (typeof CALL_SORT_ORDERS)[number];
-export const DEFAULT_CALL_SORT: CallSortOrder = '-startTime';
+export const DEFAULT_CALL_SORT: CallSort = '-startTime';
 
 /** Notes are at most this long (the API's limit). */
 export const CALL_NOTES_MAX_LENGTH = 2000;
-
-export interface PlaceCallRequest {
-  toNumber: string;
-  fromNumber?: string;
-  notes?: string;
-}
 
 /** The filters GET /calls and GET /calls/export share; `from`/`to` are ISO 8601 bounds on startTime. */
 export interface CallFilters {
@@ -31,29 +19,5 @@ export interface CallFilters {
 export interface CallListQuery extends CallFilters {
   page: number;
   pageSize: number;
-  sort: CallSortOrder;
-}
-
-export interface DailyCallStats {
-  /** YYYY-MM-DD */
-  date: string;
-  calls: number;
-  successful: number;
-  failed: number;
-  durationSeconds: number;
-  cost: number;
-}
-
-/** GET /calls/stats. successRate is a ratio (0–1): successful / (successful + failed). */
-export interface CallStats {
-  totalCalls: number;
-  successfulCalls: number;
-  failedCalls: number;
-  canceledCalls: number;
-  totalDurationSeconds: number;
-  averageDurationSeconds: number;
-  totalCost: number;
-  successRate: number;
-  byStatus: Partial<Record<CallStatus, number>>;
-  daily: DailyCallStats[];
+  sort: CallSort;
 }

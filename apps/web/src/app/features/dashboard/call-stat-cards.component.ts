@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 import { formatDuration } from '../../shared/format/duration';
 import { formatCost, formatPercent } from '../../shared/format/money';
-import type { CallStats } from '../calls/calls.models';
+import type { CallStats } from '@hh/contracts';
 
 interface StatCard {
   key: string;

@@ -9,7 +9,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
-import type { DailyCallStats } from '../calls/calls.models';
+import type { DailyCallFigures } from '@hh/contracts';
 
 export interface DayBar {
   date: string;
@@ -48,7 +48,7 @@ function fromDayKey(key: string): Date {
  * and other (canceled, still live). Days the API reports outside the range (its days are UTC days, ours local) are
  * kept too, so that no call goes missing from the chart.
  */
-export function dailyBars(daily: readonly DailyCallStats[], first: string, last: string): DayBar[] {
+export function dailyBars(daily: readonly DailyCallFigures[], first: string, last: string): DayBar[] {
   const byDate = new Map(daily.map((day) => [day.date, day]));
   const keys = new Set(byDate.keys());
   for (let day = fromDayKey(first); dayKey(day) <= last; day.setDate(day.getDate() + 1)) {
@@ -126,7 +126,7 @@ export function dailyBars(daily: readonly DailyCallStats[], first: string, last:
   `,
 })
 export class CallsPerDayChartComponent {
-  readonly daily = input.required<readonly DailyCallStats[]>();
+  readonly daily = input.required<readonly DailyCallFigures[]>();
   /** First and last day shown (YYYY-MM-DD, local). */
   readonly first = input.required<string>();
   readonly last = input.required<string>();

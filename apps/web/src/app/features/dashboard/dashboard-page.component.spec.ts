@@ -3,21 +3,20 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { UserStatus } from '@hh/contracts';
+import type { CallStats, DailyCallFigures, UserStatus } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage } from '../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
-import type { CallStats, DailyCallStats } from '../calls/calls.models';
 import { CallsPerDayChartComponent } from './calls-per-day-chart.component';
 import { DashboardPageComponent, statsPeriod } from './dashboard-page.component';
 
 /** Stands in for the chart: jsdom has no canvas. The chart's own figures are covered by its spec. */
 @Component({ selector: 'hh-calls-per-day-chart', template: '<p class="chart-stub">{{ daily().length }} days</p>' })
 class ChartStubComponent {
-  readonly daily = input.required<readonly DailyCallStats[]>();
+  readonly daily = input.required<readonly DailyCallFigures[]>();
   readonly first = input.required<string>();
   readonly last = input.required<string>();
 }
@@ -32,7 +31,16 @@ function someStats(overrides: Partial<CallStats> = {}): CallStats {
     averageDurationSeconds: 92,
     totalCost: 1.2345,
     successRate: 0.8,
-    byStatus: { completed: 40, failed: 6, busy: 2, no_answer: 2, canceled: 2 },
+    byStatus: {
+      initiated: 0,
+      ringing: 0,
+      in_progress: 0,
+      completed: 40,
+      failed: 6,
+      busy: 2,
+      no_answer: 2,
+      canceled: 2,
+    },
     daily: [{ date: '2026-11-20', calls: 5, successful: 3, failed: 1, durationSeconds: 300, cost: 0.1 }],
     ...overrides,
   };

@@ -1,14 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { Call } from '@hh/contracts';
+import type { Call, PlaceCallRequest } from '@hh/contracts';
 import { catchError, EMPTY, finalize, type Observable, of, switchMap, tap, throwError, timer } from 'rxjs';
 import { CallEventsService } from '../../core/realtime/call-events.service';
 import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { newIdempotencyKey } from '../../shared/http/idempotency-key';
 import { isNewerOrSame } from '../calls/call-list-updates';
 import { CallsApiService } from '../calls/calls-api.service';
-import type { PlaceCallRequest } from '../calls/calls.models';
 
 /** While the live stream is down, the live call is polled this often instead. */
 export const ACTIVE_CALL_POLL_MS = 3_000;
