@@ -408,3 +408,30 @@ describe('the call engine, driven by hand (CALL_ENGINE=off, a manual clock)', ()
     expect(stored[0]?.total_calls).toBe(8);
   });
 });
+
+/**
+ * At high VOIP_MOCK_SPEED a planned talk time is a fraction of a millisecond per second in real time, and the
+ * schedule keeps whole milliseconds: the duration must still be the plan's, not what the rounded times suggest.
+ */
+describe('the call engine at VOIP_MOCK_SPEED=7000', () => {
+  let t: TestApp;
+  let clock: ManualClock;
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off', VOIP_MOCK_SPEED: '7000' });
+    clock = ManualClock.install(t, Date.parse('2031-06-01T00:00:00.000Z'));
+  });
+  afterAll(() => t.close());
+
+  it('completes +15005550004 after exactly 30 s and +15005550005 after exactly 4 h (14400 s)', async () => {
+    const who = await caller(t);
+    const thirty = (await placeCall(t, who.accessToken, { toNumber: '+15005550004' }).expect(201)).body as Call;
+    const hours = (await placeCall(t, who.accessToken, { toNumber: '+15005550005' }).expect(201)).body as Call;
+    clock.advance(60_000); // 4 h of simulated time is ~2 s of real time here
+    const engine = t.app.get(CallEngine);
+    while ((await engine.tick()) > 0);
+    const get = async (id: number) =>
+      (await t.http().get(`/api/v1/calls/${id}`).set(bearer(who.accessToken)).expect(200)).body as Call;
+    expect(await get(thirty.id)).toMatchObject({ status: 'completed', durationSeconds: 30, cost: 0.02 });
+    expect(await get(hours.id)).toMatchObject({ status: 'completed', durationSeconds: 14_400, cost: 4.8 });
+  });
+});

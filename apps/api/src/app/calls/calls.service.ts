@@ -23,7 +23,7 @@ import { paginated, pageWindow } from '../../common/http/pagination';
 import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { VOIP_PROVIDER, VoipProvider } from '../voip/voip-provider';
+import { PlacedCall, VOIP_PROVIDER, VoipProvider } from '../voip/voip-provider';
 import { nextTransition } from './call-lifecycle';
 import { CallEngine } from './call-engine.service';
 import { CallEventEntity } from './call-event.entity';
@@ -78,8 +78,11 @@ export class CallsService {
       throw badRequest('Idempotency-Key must be 1–255 printable ASCII characters');
     }
 
+    // Asked once: a transaction retried after a deadlock reuses the provider's call rather than dialling again.
+    let placing: Promise<PlacedCall> | undefined;
     const create = async (em: EntityManager): Promise<CallEntity> => {
-      const placed = await this.provider.placeCall({ from: fromNumber, to: toNumber });
+      placing ??= this.provider.placeCall({ from: fromNumber, to: toNumber });
+      const placed = await placing;
       const now = this.clock.now();
       const call = em.getRepository(CallEntity).create({
         userId: principal.userId,
@@ -123,7 +126,8 @@ export class CallsService {
     };
 
     if (idempotencyKey === undefined) {
-      const call = await this.dataSource.transaction(create);
+      // InnoDB may pick this insert as a deadlock victim against the engine's batch: retry, never a 500.
+      const call = await withDeadlockRetry(() => this.dataSource.transaction(create));
       this.engine.publish([call]);
       return { call: toCallDto(call), replayed: false };
     }
