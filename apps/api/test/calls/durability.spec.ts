@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { Call, CallStatus } from '@hh/contracts';
 import { CallEngine } from '../../src/app/calls/call-engine.service';
-import { startTestApp, testDbServer, TestApp } from '../support/test-app';
+import { dropDatabase, startTestApp, testDbServer, TestApp } from '../support/test-app';
 import { bearer, signUp } from '../support/accounts';
 import { expectProblem, randomIp } from '../support/http';
 import {
@@ -162,7 +162,9 @@ describe('durability: a restart loses nothing', () => {
   let second: TestApp | undefined;
   afterAll(async () => {
     await first?.close().catch(() => undefined);
-    await second?.close(); // drops the database
+    if (second)
+      await second.close(); // drops the database
+    else if (first) await dropDatabase(first.database); // failed before the restart: still drop it
   });
 
   it('finishes every call in flight when the server stops, on the next start, on the original schedule', async () => {
@@ -267,7 +269,9 @@ describe('durability: two instances on one database apply each transition exactl
   });
   afterAll(async () => {
     await a?.close();
-    await b?.close();
+    if (b)
+      await b.close(); // drops the shared database
+    else if (a) await dropDatabase(a.database);
   });
 
   /** Counts the transitions each instance's worker applies. */
@@ -412,7 +416,9 @@ describe('live updates across instances through Redis (REDIS_URL)', () => {
   afterAll(async () => {
     stream?.close();
     await browserSide?.close();
-    await engineSide?.close();
+    if (engineSide)
+      await engineSide.close(); // drops the shared database
+    else if (browserSide) await dropDatabase(browserSide.database);
   });
 
   it('delivers to a browser on instance 1 the transitions that instance 2 applies', async () => {
