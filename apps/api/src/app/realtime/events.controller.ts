@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { filter } from 'rxjs';
@@ -12,7 +12,10 @@ const HEARTBEAT_MS = 15_000;
 @ApiTags('live updates')
 @Authenticated()
 @Controller('events')
-export class EventsController {
+export class EventsController implements BeforeApplicationShutdown {
+  /** Open streams, ended on shutdown so the process can exit and browsers reconnect to a live instance. */
+  private readonly open = new Set<() => void>();
+
   constructor(
     private readonly bus: RealtimeBus,
     private readonly sessions: SessionsService,
@@ -57,9 +60,19 @@ export class EventsController {
     const close = () => {
       clearInterval(heartbeat);
       subscription.unsubscribe();
+      this.open.delete(end);
     };
+    const end = () => {
+      close();
+      raw.end();
+    };
+    this.open.add(end);
     raw.on('close', close);
     raw.on('error', close);
+  }
+
+  beforeApplicationShutdown(): void {
+    for (const end of [...this.open]) end();
   }
 
   private async stillAllowed(principal: Principal): Promise<boolean> {
