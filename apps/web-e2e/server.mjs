@@ -28,7 +28,8 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     PORT: process.env.E2E_PORT ?? '3310',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     BCRYPT_ROUNDS: '4',
-    VOIP_MOCK_SPEED: process.env.VOIP_MOCK_SPEED ?? '1',
+    // Calls run 5× faster than real time; durations still count simulated seconds.
+    VOIP_MOCK_SPEED: process.env.VOIP_MOCK_SPEED ?? '5',
     // Each Playwright test presents its own client address (see src/support/fixtures.ts).
     TRUST_PROXY: 'true',
   },

@@ -1,7 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { newClient, signInInBrowser, signOut, signUpInBrowser } from './support/accounts';
 
-test('a client renames themselves, changes their password, signs out and signs in with the new one', async ({ page }) => {
+test('a client renames themselves, changes their password, signs out and signs in with the new one', async ({
+  page,
+}) => {
   const client = newClient();
   await signUpInBrowser(page, client);
   await expect(page).toHaveURL(/\/voip\/dashboard$/);

@@ -15,7 +15,8 @@ export const test = base.extend({
     await page.setExtraHTTPHeaders({ 'X-Forwarded-For': address });
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(message.text())) violations.push(message.text());
+      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(message.text()))
+        violations.push(message.text());
     });
     await use(page);
     if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
