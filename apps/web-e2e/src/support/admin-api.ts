@@ -1,0 +1,65 @@
+import { APIRequestContext, expect } from '@playwright/test';
+import { ADMIN } from './accounts';
+
+let adminAddress = 0;
+
+/** The admin's side of a journey, driven through the admin API (as another system or the console would). */
+export class AdminApi {
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async signIn(request: APIRequestContext): Promise<AdminApi> {
+    adminAddress += 1;
+    const res = await request.post('/api/v1/auth/login', {
+      data: ADMIN,
+      headers: { 'X-Forwarded-For': `203.0.113.${((process.pid + adminAddress) % 250) + 1}` },
+    });
+    expect(res.status()).toBe(200);
+    return new AdminApi(request, (await res.json()).accessToken);
+  }
+
+  private get headers() {
+    return { Authorization: `Bearer ${this.token}` };
+  }
+
+  async userIdOf(email: string): Promise<number> {
+    const res = await this.request.get(`/api/v1/admin/users?q=${encodeURIComponent(email)}`, { headers: this.headers });
+    expect(res.status()).toBe(200);
+    return (await res.json()).data[0].id;
+  }
+
+  async approveUser(email: string): Promise<void> {
+    const id = await this.userIdOf(email);
+    const res = await this.request.patch(`/api/v1/admin/users/${id}`, {
+      headers: this.headers,
+      data: { status: 'active' },
+    });
+    expect(res.status()).toBe(200);
+  }
+
+  async addNumber(phoneNumber: string, friendlyName: string): Promise<void> {
+    const res = await this.request.post('/api/v1/admin/numbers', {
+      headers: this.headers,
+      data: { phoneNumber, friendlyName, locationCity: 'Riverside', locationState: 'CA' },
+    });
+    expect(res.status()).toBe(201);
+  }
+
+  /** Approves the user's pending request with the best available match. */
+  async approvePendingRequestOf(email: string): Promise<{ status: string; assignedNumberId: number | null }> {
+    const list = await this.request.get('/api/v1/admin/number-requests?status=pending&pageSize=100', {
+      headers: this.headers,
+    });
+    expect(list.status()).toBe(200);
+    const pending = (await list.json()).data.find((r: { user: { email: string } }) => r.user.email === email);
+    expect(pending).toBeTruthy();
+    const res = await this.request.post(`/api/v1/admin/number-requests/${pending.id}/approve`, {
+      headers: this.headers,
+      data: { adminNotes: 'Welcome aboard' },
+    });
+    expect(res.status()).toBe(200);
+    return res.json();
+  }
+}
