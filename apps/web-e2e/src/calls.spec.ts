@@ -1,15 +1,16 @@
 import { expect, test } from './support/fixtures';
 import { newClient, signUpInBrowser } from './support/accounts';
-import { approveWithNumber } from './support/database';
+import { AdminApi } from './support/admin-api';
 
 test.describe('calling from the browser', () => {
   test('dial 1 500 555 0004 on the keypad: ringing → in progress → completed, then find it in the history', async ({
     page,
+    request,
   }) => {
     const client = newClient();
     await signUpInBrowser(page, client);
     await expect(page).toHaveURL(/\/voip\/dashboard$/);
-    await approveWithNumber(client.email);
+    await (await AdminApi.signIn(request)).approveWithNumber(client.email);
 
     await page.goto('/voip/dialer');
     const keypad = page.getByRole('group', { name: 'Keypad' });
@@ -33,10 +34,10 @@ test.describe('calling from the browser', () => {
     await expect(details).toContainText('$0.0200');
   });
 
-  test('dial 1 500 555 0005, hang up, and see the duration', async ({ page }) => {
+  test('dial 1 500 555 0005, hang up, and see the duration', async ({ page, request }) => {
     const client = newClient();
     await signUpInBrowser(page, client);
-    await approveWithNumber(client.email);
+    await (await AdminApi.signIn(request)).approveWithNumber(client.email);
 
     await page.goto('/voip/dialer');
     await expect(page.getByRole('combobox', { name: 'Caller ID' })).toBeVisible();

@@ -2,6 +2,7 @@ import { APIRequestContext, expect } from '@playwright/test';
 import { ADMIN } from './accounts';
 
 let adminAddress = 0;
+let numberCounter = 0;
 
 /** The admin's side of a journey, driven through the admin API (as another system or the console would). */
 export class AdminApi {
@@ -39,12 +40,27 @@ export class AdminApi {
     expect(res.status()).toBe(200);
   }
 
-  async addNumber(phoneNumber: string, friendlyName: string): Promise<void> {
+  async addNumber(phoneNumber: string, friendlyName: string): Promise<number> {
     const res = await this.request.post('/api/v1/admin/numbers', {
       headers: this.headers,
       data: { phoneNumber, friendlyName, locationCity: 'Riverside', locationState: 'CA' },
     });
     expect(res.status()).toBe(201);
+    return (await res.json()).id;
+  }
+
+  /** Approves the account and gives it a fresh number, as an admin does for a new customer. */
+  async approveWithNumber(email: string): Promise<string> {
+    await this.approveUser(email);
+    numberCounter += 1;
+    const phoneNumber = `+1909555${String(1000 + ((process.pid * 7 + numberCounter * 13 + Date.now()) % 9000)).padStart(4, '0')}`;
+    const numberId = await this.addNumber(phoneNumber, 'Main line');
+    const res = await this.request.patch(`/api/v1/admin/numbers/${numberId}`, {
+      headers: this.headers,
+      data: { ownerId: await this.userIdOf(email) },
+    });
+    expect(res.status()).toBe(200);
+    return phoneNumber;
   }
 
   /** Approves the user's pending request with the best available match. */
