@@ -8,7 +8,7 @@ import { type ApiKey, APP_ROUTES, canUseTelephony } from '@hh/contracts';
 import { filter, switchMap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
-import { confirmAction } from '../request-number/confirm-dialog.component';
+import { confirmAction } from '../../shared/ui/confirm-dialog.component';
 import { API_DOCS_PATH, type CreatedApiKey } from './api-keys-api.service';
 import { ApiKeysStore } from './api-keys.store';
 import { ApiKeysTableComponent } from './api-keys-table.component';

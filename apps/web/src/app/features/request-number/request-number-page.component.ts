@@ -10,7 +10,7 @@ import { APP_ROUTES, type NumberRequest } from '@hh/contracts';
 import { filter, switchMap } from 'rxjs';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { NUMBER_TYPE_LABELS } from '../numbers/phone-number-labels';
-import { confirmAction } from './confirm-dialog.component';
+import { confirmAction } from '../../shared/ui/confirm-dialog.component';
 import { MyRequestsStore } from './my-requests.store';
 import { NumberRequestListComponent } from './number-request-list.component';
 import { RequestNumberFormComponent } from './request-number-form.component';
