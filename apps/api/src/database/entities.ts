@@ -1,4 +1,5 @@
 import { ActivityLogEntity } from '../app/activity/activity-log.entity';
+import { DailyCallStatsEntity } from '../app/analytics/daily-call-stats.entity';
 import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   CallEventEntity,
   IdempotencyKeyEntity,
   UserAnalyticsEntity,
+  DailyCallStatsEntity,
   NumberRequestEntity,
   ActivityLogEntity,
 ];

@@ -1,15 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated } from '../../common/decorators/auth.decorators';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { ActivityLogDto } from '../activity/dto/activity-log.dto';
 import { AdminActivityService } from './admin-activity.service';
@@ -17,7 +10,7 @@ import { ListActivityQueryDto } from './dto/admin-activity.dto';
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(ActivityLogDto, PageMetaDto)
+@ApiExtraModels(ActivityLogDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/activity')
 export class AdminActivityController {
@@ -28,14 +21,7 @@ export class AdminActivityController {
     summary: 'The audit trail, newest first',
     description: 'userId is who acted; an admin action on a user or number names it in entityType and entityId.',
   })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(ActivityLogDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(ActivityLogDto)
   list(@Query() query: ListActivityQueryDto): Promise<Paginated<ActivityLogDto>> {
     return this.activity.list(query);
   }

@@ -1,15 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated } from '../../common/decorators/auth.decorators';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { CallsService } from '../calls/calls.service';
 import { CallDto } from '../calls/dto/call.dto';
@@ -17,7 +10,7 @@ import { AdminListCallsQueryDto } from './dto/admin-calls-query.dto';
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(CallDto, PageMetaDto)
+@ApiExtraModels(CallDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/calls')
 export class AdminCallsController {
@@ -25,14 +18,7 @@ export class AdminCallsController {
 
   @Get()
   @ApiOperation({ summary: 'Calls of every user (or of userId), with the filters and sorts of GET /calls' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(CallDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(CallDto)
   list(@Query() query: AdminListCallsQueryDto): Promise<Paginated<CallDto>> {
     return this.calls.list(query.userId, query);
   }

@@ -11,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { ListNumberRequestsQueryDto } from '../number-requests/dto/number-request.dto';
@@ -32,7 +32,7 @@ const DECISION_NOTE =
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(AdminNumberRequestDto, PhoneNumberDto, PageMetaDto)
+@ApiExtraModels(AdminNumberRequestDto, PhoneNumberDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/number-requests')
 export class AdminNumberRequestsController {
@@ -40,14 +40,7 @@ export class AdminNumberRequestsController {
 
   @Get()
   @ApiOperation({ summary: 'Number requests of every user: pending first, then newest, with who asked' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(AdminNumberRequestDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(AdminNumberRequestDto)
   list(@Query() query: ListNumberRequestsQueryDto): Promise<Paginated<AdminNumberRequestDto>> {
     return this.requests.list(query);
   }

@@ -14,14 +14,13 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { NUMBER_IMPORT_COLUMNS, Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { PhoneNumberDto } from '../numbers/dto/phone-number.dto';
@@ -32,7 +31,7 @@ import { MAX_IMPORT_ROWS } from './number-import';
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(PhoneNumberDto, PageMetaDto)
+@ApiExtraModels(PhoneNumberDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/numbers')
 export class AdminNumbersController {
@@ -40,14 +39,7 @@ export class AdminNumbersController {
 
   @Get()
   @ApiOperation({ summary: 'The number inventory, newest first' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(PhoneNumberDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(PhoneNumberDto)
   list(@Query() query: ListNumbersQueryDto): Promise<Paginated<PhoneNumberDto>> {
     return this.numbers.list(query);
   }

@@ -7,13 +7,12 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { AdminUsersService } from './admin-users.service';
@@ -21,7 +20,7 @@ import { AdminUserDetailDto, AdminUserDto, ListUsersQueryDto, UpdateUserDto } fr
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(AdminUserDto, PageMetaDto)
+@ApiExtraModels(AdminUserDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/users')
 export class AdminUsersController {
@@ -29,14 +28,7 @@ export class AdminUsersController {
 
   @Get()
   @ApiOperation({ summary: 'All users, newest first, with their call total and number count' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(AdminUserDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(AdminUserDto)
   list(@Query() query: ListUsersQueryDto): Promise<Paginated<AdminUserDto>> {
     return this.users.list(query);
   }

@@ -24,14 +24,13 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CallStats, Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
@@ -49,7 +48,7 @@ import { CallDto } from './dto/call.dto';
 
 @ApiTags('calls')
 @Authenticated()
-@ApiExtraModels(CallDto, PageMetaDto)
+@ApiExtraModels(CallDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('calls')
 export class CallsController {
@@ -95,14 +94,7 @@ export class CallsController {
   @ApiOperation({
     summary: 'My calls, newest first by default (admins too see only their own here; all calls: /admin/calls)',
   })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(CallDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(CallDto)
   list(@Query() query: ListCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<CallDto>> {
     return this.calls.list(principal.userId, query);
   }

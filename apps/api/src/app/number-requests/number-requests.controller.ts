@@ -6,16 +6,14 @@ import {
   ApiExtraModels,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { CreateNumberRequestDto, ListNumberRequestsQueryDto, NumberRequestDto } from './dto/number-request.dto';
@@ -23,7 +21,7 @@ import { MAX_PENDING_REQUESTS, NumberRequestsService } from './number-requests.s
 
 @ApiTags('number requests')
 @Authenticated()
-@ApiExtraModels(NumberRequestDto, PageMetaDto)
+@ApiExtraModels(NumberRequestDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('number-requests')
 export class NumberRequestsController {
@@ -31,14 +29,7 @@ export class NumberRequestsController {
 
   @Get()
   @ApiOperation({ summary: 'My number requests, newest first' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(NumberRequestDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(NumberRequestDto)
   list(
     @Query() query: ListNumberRequestsQueryDto,
     @CurrentPrincipal() principal: Principal,

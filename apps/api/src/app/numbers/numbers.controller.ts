@@ -1,16 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { PageMetaDto } from '../../common/http/page-meta.dto';
 import { PageQueryDto } from '../../common/http/pagination';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
@@ -20,21 +13,14 @@ import { NumbersService } from './numbers.service';
 
 @ApiTags('numbers')
 @Authenticated()
-@ApiExtraModels(PhoneNumberDto, PageMetaDto)
+@ApiExtraModels(PhoneNumberDto)
 @Controller('numbers')
 export class NumbersController {
   constructor(private readonly numbers: NumbersService) {}
 
   @Get()
   @ApiOperation({ summary: 'The phone numbers assigned to me' })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        data: { type: 'array', items: { $ref: getSchemaPath(PhoneNumberDto) } },
-        meta: { $ref: getSchemaPath(PageMetaDto) },
-      },
-    },
-  })
+  @ApiPaginatedResponse(PhoneNumberDto)
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<PhoneNumberDto>> {
     return this.numbers.listMine(principal.userId, query);
   }
