@@ -1,0 +1,85 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Every route of API.md, as third parties read it from the OpenAPI document. */
+const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
+  ['post', '/api/v1/auth/signup', true],
+  ['post', '/api/v1/auth/login', true],
+  ['post', '/api/v1/auth/refresh', true],
+  ['post', '/api/v1/auth/logout', false],
+  ['get', '/api/v1/auth/me', false],
+  ['patch', '/api/v1/me', false],
+  ['post', '/api/v1/me/password', false],
+  ['post', '/api/v1/calls', false],
+  ['get', '/api/v1/calls', false],
+  ['get', '/api/v1/calls/{id}', false],
+  ['patch', '/api/v1/calls/{id}', false],
+  ['get', '/api/v1/calls/stats', false],
+  ['get', '/api/v1/calls/export', false],
+  ['get', '/api/v1/numbers', false],
+  ['patch', '/api/v1/numbers/{id}', false],
+  ['get', '/api/v1/number-requests', false],
+  ['post', '/api/v1/number-requests', false],
+  ['delete', '/api/v1/number-requests/{id}', false],
+  ['get', '/api/v1/api-keys', false],
+  ['post', '/api/v1/api-keys', false],
+  ['delete', '/api/v1/api-keys/{id}', false],
+  ['get', '/api/v1/admin/users', false],
+  ['get', '/api/v1/admin/users/{id}', false],
+  ['patch', '/api/v1/admin/users/{id}', false],
+  ['get', '/api/v1/admin/numbers', false],
+  ['post', '/api/v1/admin/numbers', false],
+  ['post', '/api/v1/admin/numbers/import', false],
+  ['patch', '/api/v1/admin/numbers/{id}', false],
+  ['delete', '/api/v1/admin/numbers/{id}', false],
+  ['get', '/api/v1/admin/number-requests', false],
+  ['post', '/api/v1/admin/number-requests/{id}/approve', false],
+  ['post', '/api/v1/admin/number-requests/{id}/fulfill', false],
+  ['post', '/api/v1/admin/number-requests/{id}/deny', false],
+  ['get', '/api/v1/admin/calls', false],
+  ['get', '/api/v1/admin/activity', false],
+  ['get', '/api/v1/health', true],
+];
+
+interface Operation {
+  summary?: string;
+  security?: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+}
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  let paths: Record<string, Record<string, Operation>>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    paths = (await t.http().get('/api/docs-json').expect(200)).body.paths;
+  });
+  afterAll(() => t.close());
+
+  it.each(CONTRACT)('describes %s %s with a summary, its security and its error answers', (method, path, isPublic) => {
+    const operation = paths[path]?.[method];
+    expect(operation).toBeDefined();
+    expect(operation?.summary).toEqual(expect.any(String));
+    const success = Object.keys(operation?.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
+    expect(success.length).toBeGreaterThan(0);
+    if (path === '/api/v1/health') return;
+    if (isPublic) {
+      expect(operation?.security ?? []).toEqual([]);
+      expect(operation?.responses).toHaveProperty('400');
+    } else {
+      const schemes = (operation?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+      expect(schemes).toContain('session');
+      expect(operation?.responses).toHaveProperty('401');
+      expect(operation?.responses).toHaveProperty('403');
+    }
+  });
+
+  it('offers API keys wherever a key may be used, and not on the session-only routes', () => {
+    const sessionOnly = /^\/api\/v1\/(auth|me|api-keys)/;
+    for (const [method, path, isPublic] of CONTRACT) {
+      if (isPublic) continue;
+      const schemes = (paths[path]?.[method]?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+      if (sessionOnly.test(path)) expect({ path, schemes }).toEqual({ path, schemes: ['session'] });
+      else expect({ path, schemes: schemes.sort() }).toEqual({ path, schemes: ['api-key', 'session'] });
+    }
+  });
+});
