@@ -146,6 +146,39 @@ describe('the calls API', () => {
       );
     });
 
+    it('lets an API key act as its owner on the calls routes (its own calls only)', async () => {
+      const who = await caller(t);
+      const created = await t
+        .http()
+        .post(api('/api-keys'))
+        .set(bearer(who.accessToken))
+        .send({ keyName: 'dialer' })
+        .expect(201);
+      const key = created.body.key as string;
+      const placed = await t
+        .http()
+        .post(api('/calls'))
+        .set('X-API-Key', key)
+        .send({ toNumber: '+15005550004' })
+        .expect(201);
+      expect(placed.body).toMatchObject({ userId: who.user.id, fromNumber: who.number });
+      const listed = await t.http().get(api('/calls')).set('Authorization', `Bearer ${key}`).expect(200);
+      expect(listed.body.data.map((c: Call) => c.id)).toEqual([placed.body.id]);
+      expectProblem(
+        await t
+          .http()
+          .get(api(`/calls/${ownersCall.id}`))
+          .set('X-API-Key', key),
+        404,
+      );
+      await t
+        .http()
+        .delete(api(`/api-keys/${created.body.id}`))
+        .set(bearer(who.accessToken))
+        .expect(204);
+      expectProblem(await t.http().get(api('/calls')).set('X-API-Key', key), 401);
+    });
+
     it.each(['abc', '0', '-1', '1.5', '1e3', '%20', '99999999999999999999'])(
       'answers 400 to the id %j on every route with an id',
       async (id) => {
