@@ -2,12 +2,17 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type ActivityLog,
+  type AdminNumberRequest,
   type AdminUpdateUserRequest,
   type AdminUser,
   type AdminUserDetail,
   API_BASE_PATH,
   type Call,
+  type NumberRequestStatus,
+  type NumberStatus,
+  type NumberType,
   type Paginated,
+  type PhoneNumber,
   type User,
   type UserRole,
   type UserStatus,
@@ -19,7 +24,29 @@ export const ADMIN_ENDPOINTS = {
   user: (id: number) => `${API_BASE_PATH}/admin/users/${id}`,
   calls: `${API_BASE_PATH}/admin/calls`,
   activity: `${API_BASE_PATH}/admin/activity`,
+  numbers: `${API_BASE_PATH}/admin/numbers`,
+  number: (id: number) => `${API_BASE_PATH}/admin/numbers/${id}`,
+  requests: `${API_BASE_PATH}/admin/number-requests`,
+  suggestion: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/suggestion`,
+  approve: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/approve`,
+  fulfill: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/fulfill`,
+  deny: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/deny`,
 } as const;
+
+export interface AdminRequestListQuery {
+  page: number;
+  pageSize: number;
+  status?: NumberRequestStatus;
+}
+
+export interface AdminNumberListQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+  status?: NumberStatus;
+  numberType?: NumberType;
+  ownerId?: number;
+}
 
 export interface AdminUserListQuery {
   page: number;
@@ -65,5 +92,31 @@ export class AdminApiService {
   /** A user's most recent activity, newest first. */
   recentActivity(userId: number, pageSize: number): Observable<Paginated<ActivityLog>> {
     return this.http.get<Paginated<ActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf({ userId, pageSize }) });
+  }
+
+  listRequests(query: AdminRequestListQuery): Observable<Paginated<AdminNumberRequest>> {
+    return this.http.get<Paginated<AdminNumberRequest>>(ADMIN_ENDPOINTS.requests, { params: paramsOf(query) });
+  }
+
+  /** The number approve would assign now, or null when nothing matches. */
+  suggestion(requestId: number): Observable<PhoneNumber | null> {
+    return this.http.get<PhoneNumber | null>(ADMIN_ENDPOINTS.suggestion(requestId));
+  }
+
+  /** Without a numberId the API takes the best match, or leaves the request approved and waiting. */
+  approve(requestId: number, body: { numberId?: number; adminNotes?: string }): Observable<AdminNumberRequest> {
+    return this.http.post<AdminNumberRequest>(ADMIN_ENDPOINTS.approve(requestId), body);
+  }
+
+  fulfill(requestId: number, body: { numberId: number; adminNotes?: string }): Observable<AdminNumberRequest> {
+    return this.http.post<AdminNumberRequest>(ADMIN_ENDPOINTS.fulfill(requestId), body);
+  }
+
+  deny(requestId: number, adminNotes: string): Observable<AdminNumberRequest> {
+    return this.http.post<AdminNumberRequest>(ADMIN_ENDPOINTS.deny(requestId), { adminNotes });
+  }
+
+  listNumbers(query: AdminNumberListQuery): Observable<Paginated<PhoneNumber>> {
+    return this.http.get<Paginated<PhoneNumber>>(ADMIN_ENDPOINTS.numbers, { params: paramsOf(query) });
   }
 }
