@@ -162,6 +162,22 @@ describe('POST /calls: Idempotency-Key and the call limit', () => {
       expect(await t.sql('SELECT * FROM idempotency_keys WHERE user_id = ?', [who.user.id])).toEqual([]);
     });
 
+    it('frees a key whose first request made no call, whatever that request was', async () => {
+      const who = await caller(t);
+      const key = randomUUID();
+      // What a first request leaves behind when it fails after recording its key (say, the provider refused).
+      await t.sql(
+        "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, call_id, created_at) VALUES (?, ?, REPEAT('a', 64), NULL, UTC_TIMESTAMP(3))",
+        [who.user.id, key],
+      );
+      const res = await placeCall(t, who.accessToken, { toNumber: '+15005550002' }, key).expect(201);
+      expect(replayed(res)).toBeUndefined();
+      const again = await placeCall(t, who.accessToken, { toNumber: '+15005550002' }, key).expect(201);
+      expect(again.body.id).toBe(res.body.id);
+      expectProblem(await placeCall(t, who.accessToken, { toNumber: '+15005550004' }, key), 409);
+      expect(await callsOf(who.user.id)).toEqual([res.body.id]);
+    });
+
     it('accepts a key of 255 printable characters', async () => {
       const who = await caller(t);
       const key = `${'k'.repeat(250)}-!~#$`;

@@ -163,14 +163,15 @@ export class CallsService {
       const now = this.clock.now();
       if (!row || now.getTime() - row.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
         await keys.upsert({ userId, key, requestHash, callId: null, createdAt: now }, ['userId', 'key']);
+      } else if (row.callId === null) {
+        // An earlier request with this key made no call (it failed): the key is still free for this one.
+        if (row.requestHash !== requestHash) await keys.update({ userId, key }, { requestHash });
       } else {
         if (row.requestHash !== requestHash) {
           throw conflict('This Idempotency-Key was already used with a different request; use a new key');
         }
-        if (row.callId !== null) {
-          const existing = await em.getRepository(CallEntity).findOneBy({ id: row.callId });
-          if (existing) return { call: existing, replayed: true };
-        }
+        const existing = await em.getRepository(CallEntity).findOneBy({ id: row.callId });
+        if (existing) return { call: existing, replayed: true };
       }
       const call = await create(em);
       await keys.update({ userId, key }, { callId: call.id });

@@ -14,8 +14,6 @@ export interface RealtimeEvent {
   audience: Audience;
 }
 
-const CHANNEL = 'hh:realtime';
-
 /**
  * Fans events out to the live connections of this instance. In one process an in-memory subject carries them;
  * with REDIS_URL every instance publishes to and listens on one Redis channel, so an event produced on one
@@ -27,13 +25,16 @@ export class RealtimeBus implements OnModuleDestroy {
   private readonly subject = new Subject<RealtimeEvent>();
   private readonly publisher?: Redis;
   private readonly subscriber?: Redis;
+  /** One channel per database: instances of another deployment sharing the Redis never see these events. */
+  private readonly channel: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.channel = `hh:realtime:${config.db.database}`;
     if (config.redisUrl) {
       this.publisher = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
       this.subscriber = new Redis(config.redisUrl);
       void this.subscriber
-        .subscribe(CHANNEL)
+        .subscribe(this.channel)
         .catch((error: Error) => this.logger.error(`Redis subscribe failed: ${error.message}`));
       this.subscriber.on('message', (_channel, message: string) => {
         try {
@@ -51,7 +52,7 @@ export class RealtimeBus implements OnModuleDestroy {
 
   publish(event: RealtimeEvent): void {
     if (this.publisher) {
-      this.publisher.publish(CHANNEL, JSON.stringify(event)).catch((error: Error) => {
+      this.publisher.publish(this.channel, JSON.stringify(event)).catch((error: Error) => {
         this.logger.warn(`Redis publish failed (${error.message}); delivering locally only`);
         this.subject.next(event);
       });
