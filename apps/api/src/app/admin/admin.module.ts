@@ -3,6 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
 import { CallsModule } from '../calls/calls.module';
+import { AdminAnalyticsController } from './admin-analytics.controller';
+import { AdminAnalyticsService } from './admin-analytics.service';
 import { AdminActivityController } from './admin-activity.controller';
 import { AdminActivityService } from './admin-activity.service';
 import { AdminCallsController } from './admin-calls.controller';
@@ -15,7 +17,7 @@ import { AdminUsersService } from './admin-users.service';
 import { registerCsvBodyParser } from './csv-body.parser';
 import { NumberAssignment } from './number-assignment.service';
 
-/** The admin console's API (role admin on every route): users, number inventory, requests, all calls, activity. */
+/** The admin console's API (role admin on every route): users, numbers, requests, all calls, activity, analytics. */
 @Module({
   imports: [AuthModule, CallsModule],
   controllers: [
@@ -24,12 +26,14 @@ import { NumberAssignment } from './number-assignment.service';
     AdminNumberRequestsController,
     AdminCallsController,
     AdminActivityController,
+    AdminAnalyticsController,
   ],
   providers: [
     AdminUsersService,
     AdminNumbersService,
     AdminNumberRequestsService,
     AdminActivityService,
+    AdminAnalyticsService,
     NumberAssignment,
   ],
 })

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { CALL_STATUSES, CallStatus, DailyCallFigures, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES } from '@hh/contracts';
+import { Clock } from '../../common/clock';
+import { badRequest } from '../../common/errors/problem.exception';
+import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
+import { dateBounds } from '../calls/calls.service';
+import { SystemAnalyticsDto, TopUserDto } from './dto/admin-analytics.dto';
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_ANALYTICS_DAYS = 30;
+export const MAX_ANALYTICS_DAYS = 731;
+const IN_FLIGHT_STATUSES = CALL_STATUSES.filter((s) => !FINAL_CALL_STATUSES.includes(s));
+const IN_FLIGHT_LIST = IN_FLIGHT_STATUSES.map((s) => `'${s}'`).join(', ');
+
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Where each part of a range is read from: whole UTC days from the daily_call_stats rollup (final calls) plus
+ * the calls still in flight on those days (by idx_calls_status: they are few); partial days at the edges of a
+ * date-time range straight from calls (by idx_calls_start_time). Together they count every call exactly once.
+ */
+export interface AnalyticsPlan {
+  from: Date;
+  to: Date;
+  /** Whole days [from, to) served by the rollup, or undefined when the range has none. */
+  days?: { from: string; to: string };
+  /** Date-time ranges read from calls in every status. */
+  edges: { from: Date; to: Date }[];
+}
+
+export function planRange(from: Date, to: Date): AnalyticsPlan {
+  const fullFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const fullTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  if (fullFrom >= fullTo) return { from, to, edges: [{ from, to }] };
+  const edges: { from: Date; to: Date }[] = [];
+  if (from < fullFrom) edges.push({ from, to: fullFrom });
+  if (fullTo < to) edges.push({ from: fullTo, to });
+  return { from, to, days: { from: ymd(fullFrom), to: ymd(fullTo) }, edges };
+}
+
+/**
+ * The analytics queries of a plan, grouped by `key` (day and status, or user). FORCE INDEX keeps the plans on
+ * the indexes whatever the optimizer guesses for a small table: never a full scan of calls.
+ */
+export function analyticsQueries(plan: AnalyticsPlan, by: 'day' | 'user'): SqlQuery[] {
+  const group = by === 'day' ? 'day, status' : 'user_id';
+  const queries: SqlQuery[] = [];
+  if (plan.days) {
+    queries.push({
+      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(day, '%Y-%m-%d') AS day, status" : 'user_id'},
+                   SUM(calls) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+              FROM daily_call_stats WHERE day >= ? AND day < ? GROUP BY ${group}`,
+      params: [plan.days.from, plan.days.to],
+    });
+    queries.push({
+      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(start_time, '%Y-%m-%d') AS day, status" : 'user_id'},
+                   COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+              FROM calls FORCE INDEX (idx_calls_status)
+             WHERE status IN (${IN_FLIGHT_LIST}) AND start_time >= ? AND start_time < ? GROUP BY ${group}`,
+      params: [new Date(`${plan.days.from}T00:00:00.000Z`), new Date(`${plan.days.to}T00:00:00.000Z`)],
+    });
+  }
+  for (const edge of plan.edges) {
+    queries.push({
+      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(start_time, '%Y-%m-%d') AS day, status" : 'user_id'},
+                   COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+              FROM calls FORCE INDEX (idx_calls_start_time)
+             WHERE start_time >= ? AND start_time < ? GROUP BY ${group}`,
+      params: [edge.from, edge.to],
+    });
+  }
+  return queries;
+}
+
+/** The 10 users with the most calls in the plan's range (ties: lower id first), from every part of the plan. */
+export function topUsersQuery(plan: AnalyticsPlan): SqlQuery {
+  const parts = analyticsQueries(plan, 'user');
+  return {
+    sql: `SELECT f.user_id, u.name, u.email, SUM(f.calls) AS calls, SUM(f.duration) AS duration, SUM(f.cost) AS cost
+            FROM (${parts.map((q) => q.sql).join(' UNION ALL ')}) f
+            JOIN users u ON u.id = f.user_id
+           GROUP BY f.user_id, u.name, u.email
+           ORDER BY calls DESC, f.user_id ASC
+           LIMIT 10`,
+    params: parts.flatMap((q) => q.params),
+  };
+}
+
+interface FigureRow {
+  day?: string;
+  status?: CallStatus;
+  user_id?: number;
+  calls: string | number;
+  duration: string | number | null;
+  cost: string | number | null;
+}
+
+/** System analytics for admins (GET /admin/analytics): current counts plus call figures within a range. */
+@Injectable()
+export class AdminAnalyticsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `from` inclusive, `to` exclusive; the default is the last 30 UTC days, today included. */
+  range(query: DateRangeQueryDto): { from: Date; to: Date } {
+    const bounds = dateBounds(query);
+    const endOfToday = new Date((Math.floor(this.clock.now().getTime() / DAY_MS) + 1) * DAY_MS);
+    const to =
+      bounds.to ?? (bounds.from && bounds.from >= endOfToday ? new Date(bounds.from.getTime() + DAY_MS) : endOfToday);
+    const from =
+      bounds.from ?? new Date((Math.floor((to.getTime() - 1) / DAY_MS) - (DEFAULT_ANALYTICS_DAYS - 1)) * DAY_MS);
+    if ((to.getTime() - from.getTime()) / DAY_MS > MAX_ANALYTICS_DAYS) {
+      throw badRequest(`The range may span at most ${MAX_ANALYTICS_DAYS} days`);
+    }
+    return { from, to };
+  }
+
+  async analytics(query: DateRangeQueryDto): Promise<SystemAnalyticsDto> {
+    const { from, to } = this.range(query);
+    const plan = planRange(from, to);
+    const [current, daily, topUsers] = await Promise.all([
+      this.currentCounts(),
+      this.figuresByDay(plan),
+      this.topUsers(plan),
+    ]);
+    const byStatus = Object.fromEntries(CALL_STATUSES.map((s) => [s, 0])) as Record<CallStatus, number>;
+    const days = new Map<string, DailyCallFigures>();
+    for (let day = Math.floor(from.getTime() / DAY_MS); day * DAY_MS < to.getTime(); day++) {
+      const date = ymd(new Date(day * DAY_MS));
+      days.set(date, { date, calls: 0, successful: 0, failed: 0, durationSeconds: 0, cost: 0 });
+    }
+    let duration = 0;
+    let cost = 0;
+    for (const row of daily) {
+      const status = row.status as CallStatus;
+      const calls = Number(row.calls);
+      byStatus[status] += calls;
+      duration += Number(row.duration ?? 0);
+      cost += Number(row.cost ?? 0);
+      const figures = days.get(row.day as string);
+      if (!figures) continue;
+      figures.calls += calls;
+      if (status === 'completed') figures.successful += calls;
+      if (FAILED_CALL_STATUSES.includes(status)) figures.failed += calls;
+      figures.durationSeconds += Number(row.duration ?? 0);
+      figures.cost = round4(figures.cost + Number(row.cost ?? 0));
+    }
+    return {
+      totals: {
+        ...current,
+        calls: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
+        successfulCalls: byStatus.completed,
+        failedCalls: FAILED_CALL_STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
+        totalDurationSeconds: duration,
+        totalCost: round4(cost),
+      },
+      daily: [...days.values()],
+      byStatus,
+      topUsers,
+    };
+  }
+
+  /** The daily figures of GET /admin/analytics as CSV, one row per day of the range. */
+  async exportCsv(query: DateRangeQueryDto): Promise<string> {
+    const { daily } = await this.analytics(query);
+    return stringify(
+      daily.map((d) => [d.date, d.calls, d.successful, d.failed, d.durationSeconds, d.cost.toFixed(4)]),
+      { header: true, columns: ['date', 'calls', 'successful', 'failed', 'durationSeconds', 'cost'] },
+    );
+  }
+
+  private async currentCounts() {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM users) AS users,
+              (SELECT COUNT(*) FROM users WHERE status = 'active') AS activeUsers,
+              (SELECT COUNT(*) FROM users WHERE status = 'pending') AS pendingUsers,
+              (SELECT COUNT(*) FROM users WHERE status = 'suspended') AS suspendedUsers,
+              (SELECT COUNT(*) FROM phone_numbers) AS numbers,
+              (SELECT COUNT(*) FROM phone_numbers WHERE status = 'assigned') AS assignedNumbers,
+              (SELECT COUNT(*) FROM phone_numbers WHERE status = 'available') AS availableNumbers,
+              (SELECT COUNT(*) FROM number_requests WHERE status = 'pending') AS pendingRequests`,
+    )) as Record<string, string>[];
+    const n = (key: string) => Number(row?.[key] ?? 0);
+    return {
+      users: n('users'),
+      activeUsers: n('activeUsers'),
+      pendingUsers: n('pendingUsers'),
+      suspendedUsers: n('suspendedUsers'),
+      numbers: n('numbers'),
+      assignedNumbers: n('assignedNumbers'),
+      availableNumbers: n('availableNumbers'),
+      pendingRequests: n('pendingRequests'),
+    };
+  }
+
+  private async figuresByDay(plan: AnalyticsPlan): Promise<FigureRow[]> {
+    const results = await Promise.all(
+      analyticsQueries(plan, 'day').map((q) => this.dataSource.query(q.sql, q.params) as Promise<FigureRow[]>),
+    );
+    return results.flat();
+  }
+
+  private async topUsers(plan: AnalyticsPlan): Promise<TopUserDto[]> {
+    const query = topUsersQuery(plan);
+    const rows = (await this.dataSource.query(query.sql, query.params)) as (FigureRow & {
+      name: string;
+      email: string;
+    })[];
+    return rows.map((row) => ({
+      userId: Number(row.user_id),
+      name: row.name,
+      email: row.email,
+      calls: Number(row.calls),
+      durationSeconds: Number(row.duration ?? 0),
+      cost: round4(Number(row.cost ?? 0)),
+    }));
+  }
+}
+
+function ymd(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
