@@ -1,7 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type ActivityLog,
+  type AdminCreateNumberRequest,
   type AdminNumberRequest,
   type AdminUpdateUserRequest,
   type AdminUser,
@@ -11,6 +12,7 @@ import {
   type NumberRequestStatus,
   type NumberStatus,
   type NumberType,
+  type NumberImportResult,
   type Paginated,
   type PhoneNumber,
   type User,
@@ -26,6 +28,7 @@ export const ADMIN_ENDPOINTS = {
   activity: `${API_BASE_PATH}/admin/activity`,
   numbers: `${API_BASE_PATH}/admin/numbers`,
   number: (id: number) => `${API_BASE_PATH}/admin/numbers/${id}`,
+  importNumbers: `${API_BASE_PATH}/admin/numbers/import`,
   requests: `${API_BASE_PATH}/admin/number-requests`,
   suggestion: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/suggestion`,
   approve: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/approve`,
@@ -46,6 +49,18 @@ export interface AdminNumberListQuery {
   status?: NumberStatus;
   numberType?: NumberType;
   ownerId?: number;
+}
+
+/** PATCH /admin/numbers/:id: ownerId assigns (or null releases); the text fields take null to clear them. */
+export interface AdminUpdateNumberRequest {
+  ownerId?: number | null;
+  status?: NumberStatus;
+  friendlyName?: string | null;
+  monthlyCost?: number;
+  locationCity?: string | null;
+  locationState?: string | null;
+  locationCountry?: string | null;
+  numberType?: NumberType;
 }
 
 export interface AdminUserListQuery {
@@ -118,5 +133,24 @@ export class AdminApiService {
 
   listNumbers(query: AdminNumberListQuery): Observable<Paginated<PhoneNumber>> {
     return this.http.get<Paginated<PhoneNumber>>(ADMIN_ENDPOINTS.numbers, { params: paramsOf(query) });
+  }
+
+  createNumber(body: AdminCreateNumberRequest): Observable<PhoneNumber> {
+    return this.http.post<PhoneNumber>(ADMIN_ENDPOINTS.numbers, body);
+  }
+
+  updateNumber(id: number, change: AdminUpdateNumberRequest): Observable<PhoneNumber> {
+    return this.http.patch<PhoneNumber>(ADMIN_ENDPOINTS.number(id), change);
+  }
+
+  deleteNumber(id: number): Observable<void> {
+    return this.http.delete<void>(ADMIN_ENDPOINTS.number(id));
+  }
+
+  /** Sends the file's text as it is, as text/csv; the API reports each line it created, skipped or refused. */
+  importNumbers(csv: string): Observable<NumberImportResult> {
+    return this.http.post<NumberImportResult>(ADMIN_ENDPOINTS.importNumbers, csv, {
+      headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
+    });
   }
 }

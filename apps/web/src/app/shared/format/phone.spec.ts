@@ -1,4 +1,11 @@
-import { dialableCharacters, formatAsTyped, formatPhoneNumber, phoneSearchDigits, toDialTarget } from './phone';
+import {
+  dialableCharacters,
+  formatAsTyped,
+  formatPhoneNumber,
+  phoneSearchDigits,
+  toDialTarget,
+  toPossibleE164,
+} from './phone';
 
 describe('phone formatting', () => {
   it('keeps only what a dial pad can send, with a + only in front', () => {
@@ -35,5 +42,18 @@ describe('phone formatting', () => {
 
   it('searches by digits', () => {
     expect(phoneSearchDigits('(909) 687-')).toBe('909687');
+  });
+});
+
+describe('toPossibleE164', () => {
+  it('normalises national and E.164 input', () => {
+    expect(toPossibleE164('(909) 555-0142')).toBe('+19095550142');
+    expect(toPossibleE164(' +1 909 687 4971 ')).toBe('+19096874971');
+  });
+
+  it('refuses text and impossible lengths', () => {
+    expect(toPossibleE164('555')).toBeNull();
+    expect(toPossibleE164('call me')).toBeNull();
+    expect(toPossibleE164('')).toBeNull();
   });
 });

@@ -60,3 +60,18 @@ export function toDialTarget(dialString: string): string {
 export function phoneSearchDigits(text: string): string {
   return text.replace(/\D/g, '');
 }
+
+/**
+ * E.164 for a typed number of a possible length for its country ("(909) 555-0142" → "+19095550142"), or null.
+ * A form's first check: whether the number really exists is the API's to say (toE164 of @hh/contracts would need
+ * libphonenumber's full metadata in the browser, about 90 kB more at start-up, since the contracts are in the
+ * initial bundle).
+ */
+export function toPossibleE164(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^[+\d\s().\-/]{3,32}$/.test(trimmed)) {
+    return null;
+  }
+  const parsed = parsePhoneNumberFromString(trimmed, DEFAULT_PHONE_REGION);
+  return parsed?.isPossible() ? parsed.number : null;
+}

@@ -1,0 +1,226 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatTableModule } from '@angular/material/table';
+import type { PhoneNumber } from '@hh/contracts';
+import { formatCost } from '../../../shared/format/money';
+import { formatPhoneNumber } from '../../../shared/format/phone';
+import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../numbers/phone-number-labels';
+import { NUMBER_PAGE_SIZES } from './admin-numbers-query';
+
+export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';
+
+export interface NumberActionEvent {
+  number: PhoneNumber;
+  kind: NumberActionKind;
+}
+
+/** How an owner is shown: name and email when known. */
+export interface OwnerLabel {
+  name: string;
+  email: string;
+}
+
+interface NumberRow {
+  number: PhoneNumber;
+  formatted: string;
+  type: string;
+  statusLabel: string;
+  tone: string;
+  owner: OwnerLabel | null;
+  cost: string;
+  actions: { kind: NumberActionKind; label: string; ariaLabel: string }[];
+}
+
+export const NUMBER_TABLE_COLUMNS = [
+  'phoneNumber',
+  'friendlyName',
+  'numberType',
+  'status',
+  'owner',
+  'monthlyCost',
+  'assignedDate',
+  'actions',
+] as const;
+
+const ACTION_LABELS: Record<NumberActionKind, string> = {
+  assign: 'Assign',
+  release: 'Release',
+  edit: 'Edit',
+  delete: 'Delete',
+  suspend: 'Suspend',
+  unsuspend: 'Unsuspend',
+};
+
+/** What can be done to a number in its state: assign or release, suspend one nobody holds, edit, delete. */
+export function numberActionsFor(number: PhoneNumber): NumberActionKind[] {
+  const kinds: NumberActionKind[] = [number.ownerId === null ? 'assign' : 'release', 'edit'];
+  if (number.status === 'available') kinds.push('suspend');
+  if (number.status === 'suspended') kinds.push('unsuspend');
+  kinds.push('delete');
+  return kinds;
+}
+
+/** The number inventory as the server pages it (STYLE.md 11: presentational; the page acts). */
+@Component({
+  selector: 'hh-admin-numbers-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatButtonModule, MatPaginatorModule, MatTableModule],
+  template: `
+    <div class="table-scroll">
+      <table mat-table aria-label="Phone numbers" [dataSource]="rows()" [trackBy]="trackById">
+        <ng-container matColumnDef="phoneNumber">
+          <th mat-header-cell *matHeaderCellDef>Number</th>
+          <td mat-cell *matCellDef="let row" class="nowrap strong">{{ row.formatted }}</td>
+        </ng-container>
+        <ng-container matColumnDef="friendlyName">
+          <th mat-header-cell *matHeaderCellDef>Friendly name</th>
+          <td mat-cell *matCellDef="let row">{{ row.number.friendlyName ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="numberType">
+          <th mat-header-cell *matHeaderCellDef>Type</th>
+          <td mat-cell *matCellDef="let row">{{ row.type }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <td mat-cell *matCellDef="let row">
+            <span class="status-pill" [class]="'tone-' + row.tone">{{ row.statusLabel }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="owner">
+          <th mat-header-cell *matHeaderCellDef>Owner</th>
+          <td mat-cell *matCellDef="let row">
+            @if (row.owner) {
+              <span class="block">{{ row.owner.name }}</span>
+              <span class="block muted small">{{ row.owner.email }}</span>
+            } @else {
+              —
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="monthlyCost">
+          <th mat-header-cell *matHeaderCellDef class="numeric">Monthly cost</th>
+          <td mat-cell *matCellDef="let row" class="numeric">{{ row.cost }}</td>
+        </ng-container>
+        <ng-container matColumnDef="assignedDate">
+          <th mat-header-cell *matHeaderCellDef>Assigned</th>
+          <td mat-cell *matCellDef="let row" class="nowrap">
+            {{ row.number.assignedDate ? (row.number.assignedDate | date: 'MMM d, y') : '—' }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef>Actions</th>
+          <td mat-cell *matCellDef="let row">
+            <div class="actions">
+              @for (action of row.actions; track action.kind) {
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [class]="'action-' + action.kind"
+                  [attr.aria-label]="action.ariaLabel"
+                  (click)="acted.emit({ number: row.number, kind: action.kind })"
+                >
+                  {{ action.label }}
+                </button>
+              }
+            </div>
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns" [attr.data-number-id]="row.number.id"></tr>
+      </table>
+    </div>
+    <mat-paginator
+      aria-label="Phone numbers pages"
+      [length]="total()"
+      [pageIndex]="page() - 1"
+      [pageSize]="pageSize()"
+      [pageSizeOptions]="pageSizes"
+      [disabled]="loading()"
+      showFirstLastButtons
+      (page)="onPage($event)"
+    />
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      --mat-table-background-color: transparent;
+    }
+    .block {
+      display: block;
+    }
+    .small {
+      font: var(--mat-sys-body-small);
+    }
+    .strong {
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .numeric {
+      font-variant-numeric: tabular-nums;
+      text-align: right;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.375rem;
+    }
+    mat-paginator {
+      background: transparent;
+    }
+  `,
+})
+export class AdminNumbersTableComponent {
+  readonly numbers = input.required<readonly PhoneNumber[]>();
+  /** Owners by user id, as far as the page knows them. */
+  readonly owners = input<ReadonlyMap<number, OwnerLabel>>(new Map());
+  readonly page = input(1);
+  readonly pageSize = input(25);
+  readonly total = input(0);
+  readonly loading = input(false);
+
+  readonly pageChange = output<{ page: number; pageSize: number }>();
+  readonly acted = output<NumberActionEvent>();
+
+  protected readonly columns = NUMBER_TABLE_COLUMNS;
+  protected readonly pageSizes = [...NUMBER_PAGE_SIZES];
+  protected readonly rows = computed<NumberRow[]>(() => {
+    const owners = this.owners();
+    return this.numbers().map((number) => {
+      const formatted = formatPhoneNumber(number.phoneNumber);
+      return {
+        number,
+        formatted,
+        type: NUMBER_TYPE_LABELS[number.numberType],
+        statusLabel: NUMBER_STATUS_LABELS[number.status],
+        tone: numberStatusTone(number.status),
+        owner:
+          number.ownerId === null
+            ? null
+            : (owners.get(number.ownerId) ?? { name: `User #${number.ownerId}`, email: '' }),
+        cost: formatCost(Number(number.monthlyCost), 2),
+        actions: numberActionsFor(number).map((kind) => ({
+          kind,
+          label: ACTION_LABELS[kind],
+          ariaLabel: `${ACTION_LABELS[kind]} ${formatted}`,
+        })),
+      };
+    });
+  });
+
+  protected readonly trackById = (_index: number, row: NumberRow) => row.number.id;
+
+  protected onPage(event: PageEvent): void {
+    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+}
