@@ -1,6 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  type ActivityAction,
   type ActivityLog,
   type AdminCreateNumberRequest,
   type AdminNumberRequest,
@@ -35,6 +36,16 @@ export const ADMIN_ENDPOINTS = {
   fulfill: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/fulfill`,
   deny: (id: number) => `${API_BASE_PATH}/admin/number-requests/${id}/deny`,
 } as const;
+
+export interface AdminActivityListQuery {
+  page: number;
+  pageSize: number;
+  userId?: number;
+  action?: ActivityAction;
+  entityType?: string;
+  from?: string;
+  to?: string;
+}
 
 export interface AdminRequestListQuery {
   page: number;
@@ -152,5 +163,9 @@ export class AdminApiService {
     return this.http.post<NumberImportResult>(ADMIN_ENDPOINTS.importNumbers, csv, {
       headers: new HttpHeaders({ 'Content-Type': 'text/csv' }),
     });
+  }
+
+  listActivity(query: AdminActivityListQuery): Observable<Paginated<ActivityLog>> {
+    return this.http.get<Paginated<ActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf(query) });
   }
 }

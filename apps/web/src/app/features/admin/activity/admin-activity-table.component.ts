@@ -1,0 +1,153 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import type { ActivityLog } from '@hh/contracts';
+import { ACTIVITY_PAGE_SIZES, compactDetails, truncate } from './admin-activity-query';
+
+interface ActivityRow {
+  entry: ActivityLog;
+  user: string;
+  entity: string;
+  details: string;
+  userAgent: string;
+}
+
+export const ACTIVITY_TABLE_COLUMNS = [
+  'createdAt',
+  'user',
+  'action',
+  'entity',
+  'details',
+  'ipAddress',
+  'userAgent',
+] as const;
+
+/** The audit trail, newest first as the server pages it (STYLE.md 11: presentational). */
+@Component({
+  selector: 'hh-admin-activity-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatPaginatorModule, MatTableModule, MatTooltipModule],
+  template: `
+    <div class="table-scroll">
+      <table mat-table aria-label="Activity log" [dataSource]="rows()" [trackBy]="trackById">
+        <ng-container matColumnDef="createdAt">
+          <th mat-header-cell *matHeaderCellDef>Time</th>
+          <td mat-cell *matCellDef="let row" class="nowrap">{{ row.entry.createdAt | date: 'MMM d, y, h:mm:ss a' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="user">
+          <th mat-header-cell *matHeaderCellDef>User</th>
+          <td mat-cell *matCellDef="let row">{{ row.user }}</td>
+        </ng-container>
+        <ng-container matColumnDef="action">
+          <th mat-header-cell *matHeaderCellDef>Action</th>
+          <td mat-cell *matCellDef="let row">
+            <code>{{ row.entry.action }}</code>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="entity">
+          <th mat-header-cell *matHeaderCellDef>Entity</th>
+          <td mat-cell *matCellDef="let row" class="nowrap">{{ row.entity }}</td>
+        </ng-container>
+        <ng-container matColumnDef="details">
+          <th mat-header-cell *matHeaderCellDef>Details</th>
+          <td mat-cell *matCellDef="let row" class="details">
+            <code>{{ row.details }}</code>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="ipAddress">
+          <th mat-header-cell *matHeaderCellDef>IP</th>
+          <td mat-cell *matCellDef="let row" class="nowrap">{{ row.entry.ipAddress ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="userAgent">
+          <th mat-header-cell *matHeaderCellDef>User agent</th>
+          <td mat-cell *matCellDef="let row">
+            <span
+              class="agent"
+              [attr.title]="row.entry.userAgent"
+              [matTooltip]="row.entry.userAgent ?? ''"
+              [matTooltipDisabled]="!row.entry.userAgent"
+              >{{ row.userAgent }}</span
+            >
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns" [attr.data-activity-id]="row.entry.id"></tr>
+      </table>
+    </div>
+    <mat-paginator
+      aria-label="Activity log pages"
+      [length]="total()"
+      [pageIndex]="page() - 1"
+      [pageSize]="pageSize()"
+      [pageSizeOptions]="pageSizes"
+      [disabled]="loading()"
+      showFirstLastButtons
+      (page)="onPage($event)"
+    />
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      --mat-table-background-color: transparent;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .details {
+      max-width: 24rem;
+      word-break: break-all;
+    }
+    code {
+      font-size: 0.8125rem;
+    }
+    .agent {
+      white-space: nowrap;
+    }
+    mat-paginator {
+      background: transparent;
+    }
+  `,
+})
+export class AdminActivityTableComponent {
+  readonly entries = input.required<readonly ActivityLog[]>();
+  /** User names by id, as far as the page knows them. */
+  readonly userNames = input<ReadonlyMap<number, string>>(new Map());
+  readonly page = input(1);
+  readonly pageSize = input(25);
+  readonly total = input(0);
+  readonly loading = input(false);
+
+  readonly pageChange = output<{ page: number; pageSize: number }>();
+
+  protected readonly columns = ACTIVITY_TABLE_COLUMNS;
+  protected readonly pageSizes = [...ACTIVITY_PAGE_SIZES];
+  protected readonly rows = computed<ActivityRow[]>(() => {
+    const names = this.userNames();
+    return this.entries().map((entry) => ({
+      entry,
+      user:
+        entry.userId === null
+          ? 'System'
+          : names.has(entry.userId)
+            ? `${names.get(entry.userId)} (#${entry.userId})`
+            : `User #${entry.userId}`,
+      entity: entry.entityType ? `${entry.entityType}${entry.entityId !== null ? ' #' + entry.entityId : ''}` : '—',
+      details: compactDetails(entry),
+      userAgent: truncate(entry.userAgent),
+    }));
+  });
+
+  protected readonly trackById = (_index: number, row: ActivityRow) => row.entry.id;
+
+  protected onPage(event: PageEvent): void {
+    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+}
