@@ -191,7 +191,7 @@ export class ApproveRequestDialogComponent {
     const others = this.results()
       .filter((number) => number.id !== suggested?.id)
       .map((number) => optionOf(number, false));
-    return suggested && !this.query() ? [optionOf(suggested, true), ...others] : others;
+    return suggested ? [optionOf(suggested, true), ...others] : others;
   });
   protected readonly canSubmit = computed(() => !this.saving() && this.selected() !== null);
 
