@@ -1,5 +1,6 @@
 import { ActivityLogEntity } from '../app/activity/activity-log.entity';
 import { DailyCallStatsEntity } from '../app/analytics/daily-call-stats.entity';
+import { DailyCallTotalsEntity } from '../app/analytics/daily-call-totals.entity';
 import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   UserAnalyticsEntity,
   DailyCallStatsEntity,
+  DailyCallTotalsEntity,
   NumberRequestEntity,
   ActivityLogEntity,
 ];

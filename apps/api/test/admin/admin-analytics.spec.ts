@@ -130,7 +130,17 @@ describe('GET /admin/analytics', () => {
     };
   }
 
-  /** The rollup table next to the same figures grouped from calls (final calls only). */
+  /** Rebuilds both rollups with the backfill statements of sql/004 and sql/005, as migrating a database does. */
+  async function backfill(): Promise<void> {
+    await t.sql('DELETE FROM daily_call_stats');
+    await t.sql('DELETE FROM daily_call_totals');
+    for (const name of ['004-daily-call-rollups.sql', '005-daily-call-totals.sql']) {
+      const file = readFileSync(join(findSqlDirectory(), name), 'utf8');
+      await t.sql(file.slice(file.indexOf('INSERT INTO daily_call_')).replace(/;\s*$/, ''));
+    }
+  }
+
+  /** The rollup tables next to the same figures grouped from calls (final calls only). */
   async function rollupAndRecomputation() {
     const stored = await t.sql(
       `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, user_id, CAST(status AS CHAR) AS status, calls,
@@ -143,9 +153,23 @@ describe('GET /admin/analytics', () => {
          FROM calls WHERE status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     );
+    const totals = await t.sql(
+      `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, calls,
+              CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
+         FROM daily_call_totals ORDER BY day, status`,
+    );
+    const totalsRecomputed = await t.sql(
+      `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
+              CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(SUM(cost) AS DECIMAL(16,4)) AS cost
+         FROM calls WHERE status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     const norm = (rows: Record<string, unknown>[]) =>
       rows.map((r) => ({ ...r, calls: Number(r['calls']), duration: Number(r['duration']), cost: Number(r['cost']) }));
-    return { stored: norm(stored), recomputed: norm(recomputed) };
+    return {
+      stored: [...norm(stored), ...norm(totals)],
+      recomputed: [...norm(recomputed), ...norm(totalsRecomputed)],
+    };
   }
 
   async function expectExact(from: string, to: string, fromDate: Date, toDate: Date): Promise<Analytics> {
@@ -277,7 +301,7 @@ describe('GET /admin/analytics', () => {
       expect(byDefault).toEqual(await recompute(new Date('2032-02-20'), new Date('2032-03-21')));
     });
 
-    it('counts calls written straight into calls once they are backfilled as sql/004 does', async () => {
+    it('counts calls written straight into calls once they are backfilled as sql/004 and sql/005 do', async () => {
       const carol = await caller(t);
       const statuses: CallStatus[] = ['completed', 'failed', 'busy', 'no_answer', 'canceled', 'completed'];
       for (let i = 0; i < 24; i++) {
@@ -292,10 +316,7 @@ describe('GET /admin/analytics', () => {
       // The rows bypassed the engine, so the rollup does not know them yet: the migration's backfill does.
       const bypassed = await rollupAndRecomputation();
       expect(bypassed.stored).not.toEqual(bypassed.recomputed);
-      const file = readFileSync(join(findSqlDirectory(), '004-daily-call-rollups.sql'), 'utf8');
-      const backfill = file.slice(file.indexOf('INSERT INTO daily_call_stats')).replace(/;\s*$/, '');
-      await t.sql('DELETE FROM daily_call_stats');
-      await t.sql(backfill);
+      await backfill();
       const { stored, recomputed } = await rollupAndRecomputation();
       expect(stored).toEqual(recomputed);
 
@@ -321,9 +342,7 @@ describe('GET /admin/analytics', () => {
           });
         }
       }
-      await t.sql('DELETE FROM daily_call_stats');
-      const file = readFileSync(join(findSqlDirectory(), '004-daily-call-rollups.sql'), 'utf8');
-      await t.sql(file.slice(file.indexOf('INSERT INTO daily_call_stats')).replace(/;\s*$/, ''));
+      await backfill();
       const body = await expectExact('2032-01-10', '2032-01-10', new Date('2032-01-10'), new Date('2032-01-11'));
       expect(body.topUsers).toHaveLength(10);
       expect(body.topUsers[0]).toMatchObject({ userId: many[10], calls: 11 });
@@ -398,8 +417,8 @@ describe('GET /admin/analytics', () => {
   });
 });
 
-describe('sql/004 on a database that already holds calls', () => {
-  it('backfills the rollup from the final calls when it is applied', async () => {
+describe('sql/004 and sql/005 on a database that already holds calls', () => {
+  it('backfill both rollups from the final calls when they are applied', async () => {
     const db = { ...testDbServer(), database: newTestDatabaseName() };
     const before = mkdtempSync(join(tmpdir(), 'sql-003-'));
     try {
@@ -452,6 +471,18 @@ describe('sql/004 on a database that already holds calls', () => {
         );
         expect((stored as unknown[]).length).toBeGreaterThan(10);
         expect(stored).toEqual(recomputed);
+        const [totals] = await connection.query(
+          `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, calls,
+                  CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
+             FROM daily_call_totals ORDER BY 1, 2`,
+        );
+        const [totalsRecomputed] = await connection.query(
+          `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
+                  CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(CAST(SUM(cost) AS DECIMAL(16,4)) AS CHAR) AS cost
+             FROM calls WHERE status NOT IN ('initiated', 'ringing', 'in_progress') GROUP BY 1, 2 ORDER BY 1, 2`,
+        );
+        expect((totals as unknown[]).length).toBeGreaterThan(10);
+        expect(totals).toEqual(totalsRecomputed);
       } finally {
         await connection.end();
       }

@@ -21,7 +21,8 @@ export interface SqlQuery {
 }
 
 /**
- * Where each part of a range is read from: whole UTC days from the daily_call_stats rollup (final calls) plus
+ * Where each part of a range is read from: whole UTC days from the rollups (final calls: daily_call_totals for the
+ * daily figures, daily_call_stats for the users) plus
  * the calls still in flight on those days (by idx_calls_status: they are few); partial days at the edges of a
  * date-time range straight from calls (by idx_calls_start_time). Together they count every call exactly once.
  */
@@ -55,7 +56,7 @@ export function analyticsQueries(plan: AnalyticsPlan, by: 'day' | 'user'): SqlQu
     queries.push({
       sql: `SELECT ${by === 'day' ? "DATE_FORMAT(day, '%Y-%m-%d') AS day, status" : 'user_id'},
                    SUM(calls) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
-              FROM daily_call_stats WHERE day >= ? AND day < ? GROUP BY ${group}`,
+              FROM ${by === 'day' ? 'daily_call_totals' : 'daily_call_stats'} WHERE day >= ? AND day < ? GROUP BY ${group}`,
       params: [plan.days.from, plan.days.to],
     });
     queries.push({

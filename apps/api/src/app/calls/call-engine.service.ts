@@ -261,7 +261,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * daily_call_stats (sql/004) in the same transaction as the final status, so analytics read exact figures at
+   * daily_call_stats (sql/004) and daily_call_totals (sql/005) in the same transaction as the final status, so analytics read exact figures at
    * every commit: one upsert of (UTC day of start_time, user, status) rows, in key order so that concurrent
    * batches lock the shared rows in the same order and never deadlock on them.
    */
@@ -288,6 +288,29 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
          duration_seconds = duration_seconds + VALUES(duration_seconds),
          cost = cost + VALUES(cost)`,
       ordered.flatMap((row) => [row.day, row.userId, row.status, row.calls, row.duration, row.cost]),
+    );
+    // The same figures summed over users (sql/005), for the system's daily figures; in (day, status) order too.
+    const totals = new Map<
+      string,
+      { day: string; status: CallStatus; calls: number; duration: number; cost: number }
+    >();
+    for (const row of ordered) {
+      const key = `${row.day}|${row.status}`;
+      const total = totals.get(key) ?? { day: row.day, status: row.status, calls: 0, duration: 0, cost: 0 };
+      total.calls += row.calls;
+      total.duration += row.duration;
+      total.cost = Math.round((total.cost + row.cost) * 10_000) / 10_000;
+      totals.set(key, total);
+    }
+    const byDay = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    await em.query(
+      `INSERT INTO daily_call_totals (day, status, calls, duration_seconds, cost)
+       VALUES ${byDay.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+       ON DUPLICATE KEY UPDATE
+         calls = calls + VALUES(calls),
+         duration_seconds = duration_seconds + VALUES(duration_seconds),
+         cost = cost + VALUES(cost)`,
+      byDay.flatMap((row) => [row.day, row.status, row.calls, row.duration, row.cost]),
     );
   }
 }
