@@ -37,6 +37,7 @@ const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
   ['post', '/api/v1/admin/number-requests/{id}/deny', false],
   ['get', '/api/v1/admin/calls', false],
   ['get', '/api/v1/admin/activity', false],
+  ['get', '/api/v1/admin/analytics', false],
   ['get', '/api/v1/health', true],
 ];
 
