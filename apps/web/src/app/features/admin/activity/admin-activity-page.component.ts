@@ -24,6 +24,7 @@ import {
   userIdOf,
 } from './admin-activity-query';
 import { AdminActivityTableComponent } from './admin-activity-table.component';
+import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /** Users are named from one page of users, the most the API gives at once; others show as "User #id". */
 export const USER_LOOKUP_SIZE = 100;
@@ -142,46 +143,23 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
       </section>
     </div>
   `,
-  styles: `
-    .page {
-      display: grid;
-      gap: 1.25rem;
-    }
-    .page-intro h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-      font-weight: 600;
-    }
-    .page-intro p {
-      margin: 0;
-    }
-    .filters-card {
-      padding: 1rem 1.25rem;
-    }
-    .filters {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-      gap: 0.75rem;
-      align-items: center;
-    }
-    .results {
-      position: relative;
-      overflow: hidden;
-      padding: 0.25rem 0.5rem 0;
-    }
-    .progress {
-      height: 4px;
-    }
-    .problem {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding: 1rem 1rem 0;
-    }
-    .problem hh-form-error-banner {
-      flex: 1;
-    }
-  `,
+  styles: [
+    ADMIN_LIST_PAGE_STYLES,
+    `
+      .page {
+        display: grid;
+        gap: 1.25rem;
+      }
+      .page-intro h1 {
+        margin: 0 0 0.25rem;
+        font: var(--mat-sys-headline-medium);
+        font-weight: 600;
+      }
+      .page-intro p {
+        margin: 0;
+      }
+    `,
+  ],
 })
 export class AdminActivityPageComponent {
   private readonly api = inject(AdminApiService);

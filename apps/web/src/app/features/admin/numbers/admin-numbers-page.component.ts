@@ -49,6 +49,7 @@ import { AdminNumbersTableComponent, type NumberActionEvent, type OwnerLabel } f
 import { AssignNumberDialogComponent } from './assign-number-dialog.component';
 import { ImportNumbersDialogComponent } from './import-numbers-dialog.component';
 import { NumberFormDialogComponent, type NumberFormData } from './number-form-dialog.component';
+import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 export const NUMBER_SEARCH_DEBOUNCE_MS = 300;
 /** Owners are named from one page of users, the most the API gives at once. */
@@ -173,57 +174,34 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
       </section>
     </div>
   `,
-  styles: `
-    .page {
-      display: grid;
-      gap: 1.25rem;
-    }
-    .page-intro {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      justify-content: space-between;
-      gap: 1rem;
-    }
-    .page-intro h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-      font-weight: 600;
-    }
-    .page-intro p {
-      margin: 0;
-    }
-    .header-actions {
-      display: flex;
-      gap: 0.5rem;
-    }
-    .filters-card {
-      padding: 1rem 1.25rem;
-    }
-    .filters {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-      gap: 0.75rem;
-      align-items: center;
-    }
-    .results {
-      position: relative;
-      overflow: hidden;
-      padding: 0.25rem 0.5rem 0;
-    }
-    .progress {
-      height: 4px;
-    }
-    .problem {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding: 1rem 1rem 0;
-    }
-    .problem hh-form-error-banner {
-      flex: 1;
-    }
-  `,
+  styles: [
+    ADMIN_LIST_PAGE_STYLES,
+    `
+      .page {
+        display: grid;
+        gap: 1.25rem;
+      }
+      .page-intro {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        justify-content: space-between;
+        gap: 1rem;
+      }
+      .page-intro h1 {
+        margin: 0 0 0.25rem;
+        font: var(--mat-sys-headline-medium);
+        font-weight: 600;
+      }
+      .page-intro p {
+        margin: 0;
+      }
+      .header-actions {
+        display: flex;
+        gap: 0.5rem;
+      }
+    `,
+  ],
 })
 export class AdminNumbersPageComponent {
   private readonly api = inject(AdminApiService);

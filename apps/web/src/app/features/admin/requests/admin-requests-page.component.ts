@@ -28,6 +28,7 @@ import {
   REQUEST_PAGE_SIZES,
   type RequestDecisionEvent,
 } from './admin-requests-table.component';
+import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 export interface RequestListState {
   page: number;
@@ -130,45 +131,26 @@ const sameState = (a: RequestListState, b: RequestListState) => JSON.stringify(a
       </section>
     </div>
   `,
-  styles: `
-    .page {
-      display: grid;
-      gap: 1.25rem;
-    }
-    .page-intro h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-      font-weight: 600;
-    }
-    .page-intro p {
-      margin: 0;
-    }
-    .filters-card {
-      padding: 1rem 1.25rem;
-    }
-    .filters {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(11rem, 16rem));
-      gap: 0.75rem;
-    }
-    .results {
-      position: relative;
-      overflow: hidden;
-      padding: 0.25rem 0.5rem 0;
-    }
-    .progress {
-      height: 4px;
-    }
-    .problem {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding: 1rem 1rem 0;
-    }
-    .problem hh-form-error-banner {
-      flex: 1;
-    }
-  `,
+  styles: [
+    ADMIN_LIST_PAGE_STYLES,
+    `
+      .page {
+        display: grid;
+        gap: 1.25rem;
+      }
+      .page-intro h1 {
+        margin: 0 0 0.25rem;
+        font: var(--mat-sys-headline-medium);
+        font-weight: 600;
+      }
+      .page-intro p {
+        margin: 0;
+      }
+      .filters {
+        grid-template-columns: repeat(auto-fit, minmax(11rem, 16rem));
+      }
+    `,
+  ],
 })
 export class AdminRequestsPageComponent {
   private readonly api = inject(AdminApiService);

@@ -28,6 +28,7 @@ import {
   toUserListQuery,
 } from './admin-users-query';
 import { confirmationFor, doneMessageFor } from './user-actions';
+import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /** How long the search waits for typing to pause before it asks the server. */
 export const USER_SEARCH_DEBOUNCE_MS = 300;
@@ -139,49 +140,29 @@ const sameState = (a: UserListState, b: UserListState) => JSON.stringify(a) === 
       </section>
     </div>
   `,
-  styles: `
-    .page {
-      display: grid;
-      gap: 1.25rem;
-    }
-    .page-intro h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-      font-weight: 600;
-    }
-    .page-intro p {
-      margin: 0;
-    }
-    .filters-card {
-      padding: 1rem 1.25rem;
-    }
-    .filters {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-      gap: 0.75rem;
-      align-items: center;
-    }
-    .clear {
-      justify-self: start;
-    }
-    .results {
-      position: relative;
-      overflow: hidden;
-      padding: 0.25rem 0.5rem 0;
-    }
-    .progress {
-      height: 4px;
-    }
-    .problem {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding: 1rem 1rem 0;
-    }
-    .problem hh-form-error-banner {
-      flex: 1;
-    }
-  `,
+  styles: [
+    ADMIN_LIST_PAGE_STYLES,
+    `
+      .page {
+        display: grid;
+        gap: 1.25rem;
+      }
+      .page-intro h1 {
+        margin: 0 0 0.25rem;
+        font: var(--mat-sys-headline-medium);
+        font-weight: 600;
+      }
+      .page-intro p {
+        margin: 0;
+      }
+      .filters {
+        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+      }
+      .clear {
+        justify-self: start;
+      }
+    `,
+  ],
 })
 export class AdminUsersPageComponent {
   private readonly api = inject(AdminApiService);
