@@ -3,8 +3,10 @@
 //
 //   npm run bench:analytics                          builds the API, then 1,000,000 calls
 //   npm run bench:analytics -- --calls 10000000      (options: --users 1000 --days 90 --requests 200 --keep-database)
+//   npm run bench:analytics -- --calls 10000000 --database bench_10m --seed-only    generate once, keep it
+//   npm run bench:analytics -- --calls 10000000 --database bench_10m                measure again on it
 //
-// One fresh database (`bench_<random>`, dropped at the end unless --keep-database) and the production build
+// One fresh database (`bench_<random>`, dropped at the end unless --keep-database or --database) and the production build
 // (dist/apps/api/main.js), which applies sql/ at start. Then, by SQL:
 //   users      --users active clients (password hash unusable: they never sign in)
 //   calls      --calls final calls spread uniformly over the last --days days, generated inside MariaDB from its
@@ -19,7 +21,7 @@
 // --requests sequential requests; latency is the client-side time to the full response body.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,6 +34,8 @@ const args = parseArgs(process.argv.slice(2), {
   requests: 200,
   port: 3390,
   'keep-database': false,
+  database: '',
+  'seed-only': false,
 });
 const MAIN = 'dist/apps/api/main.js';
 const DB = {
@@ -50,7 +54,8 @@ if (!existsSync(MAIN)) {
   process.exit(1);
 }
 
-const database = `bench_${randomBytes(4).toString('hex')}`;
+const database = args.database || `bench_${randomBytes(4).toString('hex')}`;
+const keepDatabase = args['keep-database'] || Boolean(args.database);
 const base = `http://127.0.0.1:${args.port}/api/v1`;
 console.log(
   `=== ${args.calls.toLocaleString('en')} calls, ${args.users} users, ${args.days} days; database ${database} ===`,
@@ -76,7 +81,12 @@ try {
   await db.query("UPDATE users SET role = 'admin' WHERE id IN (?)", [admins.map((a) => a.id)]);
 
   const seedStart = performance.now();
-  await seed(clients.map((c) => c.id));
+  const [[existing]] = await db.query('SELECT COUNT(*) AS n FROM calls');
+  if (Number(existing.n) >= args.calls) {
+    console.log(`reusing ${database}: ${Number(existing.n).toLocaleString('en')} calls already there`);
+  } else {
+    await seed(clients.map((c) => c.id));
+  }
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const [[sizes]] = await db.query(
     `SELECT (SELECT COUNT(*) FROM calls) AS calls, (SELECT COUNT(*) FROM daily_call_stats) AS rollupRows,
@@ -87,7 +97,14 @@ try {
             @@innodb_buffer_pool_size / 1048576 AS bufferPoolMb`,
   );
   console.log(`seeded in ${seedSeconds.toFixed(0)} s:`, sizes);
+  if (!args['seed-only']) await measureAll(admins, clients, sizes, seedSeconds);
+} finally {
+  if (!keepDatabase) await db.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await db.end();
+  await api.stop();
+}
 
+async function measureAll(admins, clients, sizes, seedSeconds) {
   const today = new Date().toISOString().slice(0, 10);
   const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
   const routes = [
@@ -131,10 +148,6 @@ try {
     `data: ${Number(sizes.calls).toLocaleString('en')} calls (${sizes.callsMb} MB), ${sizes.rollupRows} rollup rows (${sizes.rollupMb} MB), seeded in ${seedSeconds.toFixed(0)} s; InnoDB buffer pool ${sizes.bufferPoolMb} MB`,
   );
   console.table(results);
-} finally {
-  if (!args['keep-database']) await db.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await db.end();
-  await api.stop();
 }
 
 async function seed(clientIds) {
@@ -180,16 +193,35 @@ async function seed(clientIds) {
        FROM seq_1_to_50 s JOIN bench_owners o ON o.pos = s.seq`,
   );
   const started = performance.now();
-  await db.query('DELETE FROM daily_call_stats');
-  await db.query('DELETE FROM daily_call_totals');
-  for (const name of ['004-daily-call-rollups.sql', '005-daily-call-totals.sql']) {
-    const file = readFileSync(`sql/${name}`, 'utf8');
-    await db.query(file.slice(file.indexOf('INSERT INTO daily_call_')).replace(/;\s*$/, ''));
-  }
-  console.log(
-    `  rollups rebuilt by the backfills of sql/004 and sql/005 (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  const rebuilt = await rebuildRollups();
+  console.log(`  rollups ${rebuilt.join(', ')} rebuilt by the backfills of sql/ (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  await db.query(`ANALYZE TABLE calls, ${rebuilt.join(', ')}`);
+}
+
+/**
+ * Empties the rollup tables and runs the backfill statements of the migrations (sql/*.sql, `INSERT INTO daily_…` or
+ * `hourly_…` up to its semicolon) in order, for the tables that exist: what migrating a database with these calls does.
+ */
+async function rollupBackfills() {
+  const [tables] = await db.query(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND (table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')",
   );
-  await db.query('ANALYZE TABLE calls, daily_call_stats, daily_call_totals');
+  const existing = new Set(tables.map((t) => t.name));
+  const statements = [];
+  for (const file of readdirSync('sql').filter((f) => f.endsWith('.sql')).sort()) {
+    for (const match of readFileSync(`sql/${file}`, 'utf8').matchAll(/^INSERT INTO ((?:daily|hourly)_\w+)[^;]*;/gm)) {
+      if (existing.has(match[1])) statements.push({ table: match[1], sql: match[0].replace(/;$/, '') });
+    }
+  }
+  return statements;
+}
+
+async function rebuildRollups() {
+  const statements = await rollupBackfills();
+  const tables = [...new Set(statements.map((s) => s.table))];
+  for (const table of tables) await db.query(`DELETE FROM ${table}`);
+  for (const { sql } of statements) await db.query(sql);
+  return tables;
 }
 
 async function signUp(i) {
@@ -198,7 +230,19 @@ async function signUp(i) {
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.77.${i}.1` },
     body: JSON.stringify({ name: `Bench ${i}`, email: `bench-account-${i}@example.com`, password: 'Lantern-Osprey-7' }),
   });
+  if (res.status === 409) return logIn(i); // a reused database (--database) has the accounts already
   if (res.status !== 201) throw new Error(`sign-up ${i}: ${res.status} ${await res.text()}`);
+  const body = await res.json();
+  return { id: body.user.id, token: body.accessToken };
+}
+
+async function logIn(i) {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.77.${i}.1` },
+    body: JSON.stringify({ email: `bench-account-${i}@example.com`, password: 'Lantern-Osprey-7' }),
+  });
+  if (res.status !== 200) throw new Error(`login ${i}: ${res.status} ${await res.text()}`);
   const body = await res.json();
   return { id: body.user.id, token: body.accessToken };
 }

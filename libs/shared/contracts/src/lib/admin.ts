@@ -1,5 +1,6 @@
 import type { NumberRequest, PhoneNumber, User } from './models';
-import type { NumberType, UserRole, UserStatus } from './domain';
+import type { CallStatus, NumberType, UserRole, UserStatus } from './domain';
+import type { DailyCallFigures } from './calls';
 
 /** A row of GET /admin/users: the User with its call total (user_analytics) and assigned numbers. */
 export interface AdminUser extends User {
@@ -78,3 +79,42 @@ export interface AdminCreateNumberRequest {
 
 /** The largest monthly_cost DECIMAL(10,2) holds. */
 export const MONTHLY_COST_MAX = 99_999_999.99;
+
+/** GET /admin/analytics: counts now, plus call figures within the range (API.md "Admin"). */
+export interface SystemAnalytics {
+  totals: {
+    users: number;
+    activeUsers: number;
+    pendingUsers: number;
+    suspendedUsers: number;
+    calls: number;
+    successfulCalls: number;
+    failedCalls: number;
+    totalDurationSeconds: number;
+    totalCost: number;
+    numbers: number;
+    assignedNumbers: number;
+    availableNumbers: number;
+    pendingRequests: number;
+  };
+  /** Every UTC day of the range, in order, zeros included. */
+  daily: DailyCallFigures[];
+  byStatus: Record<CallStatus, number>;
+  /** At most 10 users with the most calls in the range (ties: lower id first). */
+  topUsers: TopUser[];
+}
+
+export interface TopUser {
+  userId: number;
+  name: string;
+  email: string;
+  calls: number;
+  durationSeconds: number;
+  cost: number;
+}
+
+/** A range for GET /admin/analytics: dates (YYYY-MM-DD, UTC days) or date-times; `to` is inclusive for a date. */
+export interface AnalyticsRange {
+  from?: string;
+  to?: string;
+}

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   type ActivityAction,
   type ActivityLog,
+  type AnalyticsRange,
   type AdminCreateNumberRequest,
   type AdminNumberRequest,
   type AdminUpdateUserRequest,
@@ -16,6 +17,7 @@ import {
   type NumberImportResult,
   type Paginated,
   type PhoneNumber,
+  type SystemAnalytics,
   type User,
   type UserRole,
   type UserStatus,
@@ -27,6 +29,8 @@ export const ADMIN_ENDPOINTS = {
   user: (id: number) => `${API_BASE_PATH}/admin/users/${id}`,
   calls: `${API_BASE_PATH}/admin/calls`,
   activity: `${API_BASE_PATH}/admin/activity`,
+  analytics: `${API_BASE_PATH}/admin/analytics`,
+  analyticsExport: `${API_BASE_PATH}/admin/analytics/export`,
   numbers: `${API_BASE_PATH}/admin/numbers`,
   number: (id: number) => `${API_BASE_PATH}/admin/numbers/${id}`,
   importNumbers: `${API_BASE_PATH}/admin/numbers/import`,
@@ -167,5 +171,19 @@ export class AdminApiService {
 
   listActivity(query: AdminActivityListQuery): Observable<Paginated<ActivityLog>> {
     return this.http.get<Paginated<ActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf(query) });
+  }
+
+  /** Counts now plus call figures of the range (the default range is the API's: the last 30 UTC days). */
+  analytics(range: AnalyticsRange = {}): Observable<SystemAnalytics> {
+    return this.http.get<SystemAnalytics>(ADMIN_ENDPOINTS.analytics, { params: paramsOf(range) });
+  }
+
+  /** The daily figures of the range as CSV, fetched with the session's token (a plain link could not send it). */
+  exportAnalyticsCsv(range: AnalyticsRange = {}): Observable<Blob> {
+    return this.http.get(ADMIN_ENDPOINTS.analyticsExport, {
+      params: paramsOf(range),
+      headers: new HttpHeaders({ Accept: 'text/csv' }),
+      responseType: 'blob',
+    });
   }
 }
