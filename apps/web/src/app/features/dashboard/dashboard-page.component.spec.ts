@@ -10,7 +10,7 @@ import { aCall, aPage } from '../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
-import { CallsPerDayChartComponent } from './calls-per-day-chart.component';
+import { CallsPerDayChartComponent } from '../../shared/charts/calls-per-day-chart.component';
 import { DashboardPageComponent, statsPeriod } from './dashboard-page.component';
 
 /** Stands in for the chart: jsdom has no canvas. The chart's own figures are covered by its spec. */

@@ -16,7 +16,7 @@ import { CallsApiService } from '../calls/calls-api.service';
 import { RecentCallsComponent } from '../calls/recent-calls.component';
 import { RecentCallsStore } from '../calls/recent-calls.store';
 import { CallStatCardsComponent } from './call-stat-cards.component';
-import { CallsPerDayChartComponent } from './calls-per-day-chart.component';
+import { CallsPerDayChartComponent } from '../../shared/charts/calls-per-day-chart.component';
 
 interface QuickAction {
   route: AppRoute;

@@ -10,6 +10,8 @@ import {
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { DailyCallFigures } from '@hh/contracts';
+import { dayKey, dayLabel, fromDayKey } from './chart-days';
+import { CHART_COLORS, CHART_LEGEND, CHART_TICKS, CHART_TOOLTIP } from './chart-theme';
 
 export interface DayBar {
   date: string;
@@ -19,34 +21,10 @@ export interface DayBar {
   other: number;
 }
 
-const CHART_COLORS = {
-  successful: '#22c55e',
-  failed: '#ef4444',
-  other: '#64748b',
-  text: '#94a3b8',
-  grid: 'rgb(148 163 184 / 0.12)',
-} as const;
-
-/** The portal's typeface (styles.scss), which the canvas does not inherit. */
-const CHART_FONT = {
-  family: "Inter, 'Segoe UI Variable', 'Segoe UI', system-ui, -apple-system, Roboto, Arial, sans-serif",
-};
-
-const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-
-function dayKey(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-function fromDayKey(key: string): Date {
-  const [year, month, day] = key.split('-').map(Number);
-  return new Date(year, month - 1, day);
-}
-
 /**
  * One bar per day from `first` to `last` (YYYY-MM-DD), days without calls included, split into successful, failed
- * and other (canceled, still live). Days the API reports outside the range (its days are UTC days, ours local) are
- * kept too, so that no call goes missing from the chart.
+ * and other (canceled, still live). Days the API reports outside the range (the client dashboard shows local days,
+ * the API counts UTC days) are kept too, so that no call goes missing from the chart.
  */
 export function dailyBars(daily: readonly DailyCallFigures[], first: string, last: string): DayBar[] {
   const byDate = new Map(daily.map((day) => [day.date, day]));
@@ -60,7 +38,7 @@ export function dailyBars(daily: readonly DailyCallFigures[], first: string, las
     const failed = day?.failed ?? 0;
     return {
       date,
-      label: dayLabel.format(fromDayKey(date)),
+      label: dayLabel(date),
       successful,
       failed,
       other: Math.max(0, (day?.calls ?? 0) - successful - failed),
@@ -69,9 +47,10 @@ export function dailyBars(daily: readonly DailyCallFigures[], first: string, las
 }
 
 /**
- * Calls per day as stacked bars by outcome (ng2-charts). Chart.js is registered here, with only the pieces a bar
- * chart needs, so it loads with the dashboard's lazy chunk and never with the app's first bytes. The canvas is an
- * image with a summary for screen readers, and a hidden table carries the figures.
+ * Calls per day as stacked bars by outcome (ng2-charts), on the client dashboard and in the admin console. Chart.js
+ * is registered here, with only the pieces a bar chart needs, so it loads with the lazy chunks of the pages that show
+ * it and never with the app's first bytes. The canvas is an image with a summary for screen readers, and a hidden
+ * table carries the figures.
  */
 @Component({
   selector: 'hh-calls-per-day-chart',
@@ -127,7 +106,7 @@ export function dailyBars(daily: readonly DailyCallFigures[], first: string, las
 })
 export class CallsPerDayChartComponent {
   readonly daily = input.required<readonly DailyCallFigures[]>();
-  /** First and last day shown (YYYY-MM-DD, local). */
+  /** First and last day shown (YYYY-MM-DD: local days on the client dashboard, UTC days in the admin console). */
   readonly first = input.required<string>();
   readonly last = input.required<string>();
 
@@ -172,21 +151,18 @@ export class CallsPerDayChartComponent {
       x: {
         stacked: true,
         grid: { display: false },
-        ticks: { color: CHART_COLORS.text, font: CHART_FONT, maxRotation: 0, autoSkipPadding: 12 },
+        ticks: { ...CHART_TICKS, maxRotation: 0, autoSkipPadding: 12 },
       },
       y: {
         stacked: true,
         beginAtZero: true,
-        ticks: { color: CHART_COLORS.text, font: CHART_FONT, precision: 0 },
+        ticks: { ...CHART_TICKS, precision: 0 },
         grid: { color: CHART_COLORS.grid },
       },
     },
     plugins: {
-      tooltip: { titleFont: CHART_FONT, bodyFont: CHART_FONT },
-      legend: {
-        position: 'bottom',
-        labels: { color: CHART_COLORS.text, font: CHART_FONT, boxWidth: 12, boxHeight: 12 },
-      },
+      tooltip: CHART_TOOLTIP,
+      legend: CHART_LEGEND,
     },
   };
 }
