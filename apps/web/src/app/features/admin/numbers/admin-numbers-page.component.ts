@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,31 +6,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import {
-  APP_ROUTES,
-  NUMBER_STATUSES,
-  NUMBER_TYPES,
-  type NumberImportResult,
-  type PageMeta,
-  type PhoneNumber,
-} from '@hh/contracts';
-import {
-  catchError,
-  debounceTime,
-  distinctUntilChanged,
-  filter,
-  map,
-  merge,
-  type Observable,
-  of,
-  Subject,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { APP_ROUTES, NUMBER_STATUSES, NUMBER_TYPES, type NumberImportResult, type PhoneNumber } from '@hh/contracts';
+import { catchError, filter, type Observable, of, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
+import { debouncedSearch } from '../../../shared/forms/debounced-search';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
+import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS } from '../../numbers/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
@@ -39,8 +20,6 @@ import {
   hasNumberFilters,
   NO_NUMBER_FILTERS,
   NUMBER_SEARCH_MAX_LENGTH,
-  type NumberFilters,
-  type NumberListState,
   numberListStateFromParams,
   numberListStateToParams,
   toNumberListQuery,
@@ -51,11 +30,8 @@ import { ImportNumbersDialogComponent } from './import-numbers-dialog.component'
 import { NumberFormDialogComponent, type NumberFormData } from './number-form-dialog.component';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
-export const NUMBER_SEARCH_DEBOUNCE_MS = 300;
 /** Owners are named from one page of users, the most the API gives at once. */
 export const OWNER_LOOKUP_SIZE = 100;
-
-const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The number inventory (product plan 4.2 "Numbers"): filtered and paged by the server with the state in the URL;
@@ -95,13 +71,13 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
               type="search"
               autocomplete="off"
               [maxLength]="searchMaxLength"
-              [value]="searchText()"
-              (input)="search($any($event.target).value)"
+              [value]="search.text()"
+              (input)="search.input($any($event.target).value)"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Status</mat-label>
-            <mat-select [value]="state().filters.status" (valueChange)="changeFilters({ status: $event })">
+            <mat-select [value]="list.state().filters.status" (valueChange)="list.changeFilters({ status: $event })">
               <mat-option [value]="null">All statuses</mat-option>
               @for (status of statuses; track status.value) {
                 <mat-option [value]="status.value">{{ status.label }}</mat-option>
@@ -110,7 +86,10 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Type</mat-label>
-            <mat-select [value]="state().filters.numberType" (valueChange)="changeFilters({ numberType: $event })">
+            <mat-select
+              [value]="list.state().filters.numberType"
+              (valueChange)="list.changeFilters({ numberType: $event })"
+            >
               <mat-option [value]="null">All types</mat-option>
               @for (type of types; track type.value) {
                 <mat-option [value]="type.value">{{ type.label }}</mat-option>
@@ -123,27 +102,27 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
               matInput
               type="number"
               min="1"
-              [value]="state().filters.ownerId ?? ''"
+              [value]="list.state().filters.ownerId ?? ''"
               (change)="changeOwner($any($event.target).value)"
             />
           </mat-form-field>
-          @if (filtered()) {
+          @if (list.filtered()) {
             <button mat-button type="button" (click)="clearFilters()">Clear filters</button>
           }
         </div>
       </section>
 
-      <section class="glass-card results" aria-labelledby="numbers-heading" [attr.aria-busy]="loading()">
+      <section class="glass-card results" aria-labelledby="numbers-heading" [attr.aria-busy]="list.loading()">
         <h2 id="numbers-heading" class="visually-hidden">Phone numbers</h2>
         <div class="progress">
-          @if (loading()) {
+          @if (list.loading()) {
             <mat-progress-bar mode="indeterminate" aria-label="Loading numbers" />
           }
         </div>
-        @if (error(); as error) {
+        @if (list.error(); as error) {
           <div class="problem">
             <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="reload()">Try again</button>
+            <button mat-button type="button" (click)="list.reload()">Try again</button>
           </div>
         }
         @if (actionError(); as message) {
@@ -152,22 +131,22 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
             <button mat-button type="button" (click)="actionError.set(null)">Dismiss</button>
           </div>
         }
-        @if (empty()) {
+        @if (list.empty()) {
           <div class="empty-state">
-            <h3>{{ filtered() ? 'No numbers match these filters' : 'No numbers in the inventory yet' }}</h3>
-            @if (filtered()) {
+            <h3>{{ list.filtered() ? 'No numbers match these filters' : 'No numbers in the inventory yet' }}</h3>
+            @if (list.filtered()) {
               <button mat-stroked-button type="button" (click)="clearFilters()">Show all numbers</button>
             }
           </div>
-        } @else if (numbers().length > 0) {
+        } @else if (list.rows().length > 0) {
           <hh-admin-numbers-table
-            [numbers]="numbers()"
+            [numbers]="list.rows()"
             [owners]="owners()"
-            [page]="state().page"
-            [pageSize]="state().pageSize"
-            [total]="meta()?.total ?? numbers().length"
-            [loading]="loading()"
-            (pageChange)="changePage($event)"
+            [page]="list.state().page"
+            [pageSize]="list.state().pageSize"
+            [total]="list.total()"
+            [loading]="list.loading()"
+            (pageChange)="list.changePage($event)"
             (acted)="act($event)"
           />
         }
@@ -205,101 +184,39 @@ const sameState = (a: NumberListState, b: NumberListState) => JSON.stringify(a) 
 })
 export class AdminNumbersPageComponent {
   private readonly api = inject(AdminApiService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly reload$ = new Subject<void>();
-  private readonly searches = new Subject<string>();
 
   protected readonly title = APP_ROUTES.adminNumbers.title;
   protected readonly searchMaxLength = NUMBER_SEARCH_MAX_LENGTH;
   protected readonly statuses = NUMBER_STATUSES.map((value) => ({ value, label: NUMBER_STATUS_LABELS[value] }));
   protected readonly types = NUMBER_TYPES.map((value) => ({ value, label: NUMBER_TYPE_LABELS[value] }));
-  protected readonly state = toSignal(this.route.queryParamMap.pipe(map(numberListStateFromParams)), {
-    requireSync: true,
+  protected readonly list = injectServerList({
+    fromParams: numberListStateFromParams,
+    toParams: numberListStateToParams,
+    fetch: (state) => this.api.listNumbers(toNumberListQuery(state)),
+    noFilters: NO_NUMBER_FILTERS,
+    hasFilters: hasNumberFilters,
   });
-  protected readonly numbers = signal<PhoneNumber[]>([]);
+  protected readonly search = debouncedSearch({
+    current: () => this.list.state().filters.q,
+    apply: (q) => this.list.changeFilters({ q }),
+  });
   protected readonly owners = signal<ReadonlyMap<number, OwnerLabel>>(new Map());
-  protected readonly meta = signal<PageMeta | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
-  protected readonly filtered = computed(() => hasNumberFilters(this.state().filters));
-  protected readonly empty = computed(() => !this.loading() && !this.error() && this.numbers().length === 0);
-  protected readonly searchText = linkedSignal(() => this.state().filters.q);
 
   constructor() {
-    merge(
-      this.route.queryParamMap.pipe(map(numberListStateFromParams), distinctUntilChanged(sameState)),
-      this.reload$.pipe(map(() => this.state())),
-    )
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.error.set(null);
-        }),
-        switchMap((state) =>
-          this.api.listNumbers(toNumberListQuery(state)).pipe(
-            map((page) => ({ state, page, error: null })),
-            catchError((error: unknown) => of({ state, page: null, error: httpErrorMessage(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe(({ state, page, error }) => {
-        this.loading.set(false);
-        this.error.set(error);
-        if (!page) {
-          return;
-        }
-        if (page.data.length === 0 && state.page > 1 && page.meta.total > 0) {
-          this.navigate({ ...state, page: page.meta.totalPages }, true);
-          return;
-        }
-        this.numbers.set(page.data);
-        this.meta.set(page.meta);
-      });
-
-    this.searches
-      .pipe(
-        debounceTime(NUMBER_SEARCH_DEBOUNCE_MS),
-        map((text) => text.trim()),
-        filter((q) => q !== this.state().filters.q),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.changeFilters({ q }));
-
     this.loadOwners();
-  }
-
-  protected reload(): void {
-    this.reload$.next();
-  }
-
-  protected search(text: string): void {
-    this.searchText.set(text);
-    this.searches.next(text);
-  }
-
-  protected changeFilters(change: Partial<NumberFilters>): void {
-    const state = this.state();
-    const typing = Object.keys(change).length === 1 && 'q' in change;
-    this.navigate({ ...state, page: 1, filters: { ...state.filters, ...change } }, typing);
   }
 
   protected changeOwner(value: string): void {
     const id = Number(value);
-    this.changeFilters({ ownerId: Number.isInteger(id) && id >= 1 ? id : null });
+    this.list.changeFilters({ ownerId: Number.isInteger(id) && id >= 1 ? id : null });
   }
 
   protected clearFilters(): void {
-    this.searchText.set('');
-    this.navigate({ ...this.state(), page: 1, filters: NO_NUMBER_FILTERS });
-  }
-
-  protected changePage({ page, pageSize }: { page: number; pageSize: number }): void {
-    this.navigate({ ...this.state(), page, pageSize });
+    this.search.clear();
+    this.list.clearFilters();
   }
 
   protected openForm(number: NumberFormData): void {
@@ -316,7 +233,7 @@ export class AdminNumbersPageComponent {
           duration: 4000,
         });
         if (number) this.replace(saved);
-        else this.reload();
+        else this.list.reload();
       });
   }
 
@@ -328,7 +245,7 @@ export class AdminNumbersPageComponent {
       })
       .afterClosed()
       .subscribe((result) => {
-        if (result && result.created > 0) this.reload();
+        if (result && result.created > 0) this.list.reload();
       });
   }
 
@@ -399,7 +316,7 @@ export class AdminNumbersPageComponent {
           },
           () => this.api.deleteNumber(number.id),
           `${label} is deleted.`,
-          () => this.reload(),
+          () => this.list.reload(),
         );
         return;
     }
@@ -432,7 +349,7 @@ export class AdminNumbersPageComponent {
   }
 
   private replace(saved: PhoneNumber): void {
-    this.numbers.update((rows) => rows.map((row) => (row.id === saved.id ? saved : row)));
+    this.list.rows.update((rows) => rows.map((row) => (row.id === saved.id ? saved : row)));
   }
 
   /** Names owners from the first page of users; an owner beyond it shows as "User #id". */
@@ -443,14 +360,5 @@ export class AdminNumbersPageComponent {
       .subscribe((page) => {
         if (page) this.owners.set(new Map(page.data.map((user) => [user.id, { name: user.name, email: user.email }])));
       });
-  }
-
-  private navigate(state: NumberListState, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: numberListStateToParams(state),
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
   }
 }
