@@ -5,6 +5,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatTableModule } from '@angular/material/table';
 import type { AdminNumberRequest } from '@hh/contracts';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from '../../request-number/request-status';
+import { REQUEST_PAGE_SIZES } from './admin-requests-query';
 import { requestSummary } from './request-labels';
 
 export type RequestDecision = 'approve' | 'deny' | 'fulfil';
@@ -14,7 +15,6 @@ export interface RequestDecisionEvent {
   decision: RequestDecision;
 }
 
-export const REQUEST_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'createdAt', 'actions'] as const;
 
 /** The number request queue as the server orders it, pending first (STYLE.md 11: presentational). */
