@@ -1,20 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router } from '@angular/router';
-import { ACTIVITY_ACTIONS, type ActivityLog, APP_ROUTES, type PageMeta } from '@hh/contracts';
-import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap, tap } from 'rxjs';
+import { ACTIVITY_ACTIONS, type ActivityLog, APP_ROUTES } from '@hh/contracts';
+import { catchError, of } from 'rxjs';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
-import { httpErrorMessage } from '../../../shared/http/http-error-message';
+import { injectServerList } from '../../../shared/http/server-list';
 import { AdminApiService } from '../admin-api.service';
 import {
-  type ActivityFilters,
-  type ActivityListState,
   activityStateFromParams,
   activityStateToParams,
   entityTypeOf,
@@ -28,8 +25,6 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /** Users are named from one page of users, the most the API gives at once; others show as "User #id". */
 export const USER_LOOKUP_SIZE = 100;
-
-const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The audit trail (product plan 4.2 "Activity"): filtered and paged by the server with the state in the URL; new
@@ -62,13 +57,13 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
               matInput
               type="number"
               min="1"
-              [value]="state().filters.userId ?? ''"
-              (change)="changeFilters({ userId: userIdOf($any($event.target).value) })"
+              [value]="list.state().filters.userId ?? ''"
+              (change)="list.changeFilters({ userId: userIdOf($any($event.target).value) })"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Action</mat-label>
-            <mat-select [value]="state().filters.action" (valueChange)="changeFilters({ action: $event })">
+            <mat-select [value]="list.state().filters.action" (valueChange)="list.changeFilters({ action: $event })">
               <mat-option [value]="null">All actions</mat-option>
               @for (action of actions; track action) {
                 <mat-option [value]="action">{{ action }}</mat-option>
@@ -82,8 +77,8 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
               type="text"
               autocomplete="off"
               maxlength="50"
-              [value]="state().filters.entityType ?? ''"
-              (change)="changeFilters({ entityType: entityTypeOf($any($event.target).value) })"
+              [value]="list.state().filters.entityType ?? ''"
+              (change)="list.changeFilters({ entityType: entityTypeOf($any($event.target).value) })"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -91,9 +86,9 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
             <input
               matInput
               type="date"
-              [value]="state().filters.from ?? ''"
-              [attr.max]="state().filters.to"
-              (change)="changeFilters({ from: $any($event.target).value || null })"
+              [value]="list.state().filters.from ?? ''"
+              [attr.max]="list.state().filters.to"
+              (change)="list.changeFilters({ from: $any($event.target).value || null })"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -101,43 +96,43 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
             <input
               matInput
               type="date"
-              [value]="state().filters.to ?? ''"
-              [attr.min]="state().filters.from"
-              (change)="changeFilters({ to: $any($event.target).value || null })"
+              [value]="list.state().filters.to ?? ''"
+              [attr.min]="list.state().filters.from"
+              (change)="list.changeFilters({ to: $any($event.target).value || null })"
             />
           </mat-form-field>
-          @if (filtered()) {
-            <button mat-button type="button" (click)="clearFilters()">Clear filters</button>
+          @if (list.filtered()) {
+            <button mat-button type="button" (click)="list.clearFilters()">Clear filters</button>
           }
         </div>
       </section>
 
-      <section class="glass-card results" aria-labelledby="activity-heading" [attr.aria-busy]="loading()">
+      <section class="glass-card results" aria-labelledby="activity-heading" [attr.aria-busy]="list.loading()">
         <h2 id="activity-heading" class="visually-hidden">Activity log</h2>
         <div class="progress">
-          @if (loading()) {
+          @if (list.loading()) {
             <mat-progress-bar mode="indeterminate" aria-label="Loading activity" />
           }
         </div>
-        @if (error(); as error) {
+        @if (list.error(); as error) {
           <div class="problem">
             <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="reload()">Try again</button>
+            <button mat-button type="button" (click)="list.reload()">Try again</button>
           </div>
         }
-        @if (empty()) {
+        @if (list.empty()) {
           <div class="empty-state">
-            <h3>{{ filtered() ? 'No activity matches these filters' : 'No activity yet' }}</h3>
+            <h3>{{ list.filtered() ? 'No activity matches these filters' : 'No activity yet' }}</h3>
           </div>
-        } @else if (entries().length > 0) {
+        } @else if (list.rows().length > 0) {
           <hh-admin-activity-table
-            [entries]="entries()"
+            [entries]="list.rows()"
             [userNames]="userNames()"
-            [page]="state().page"
-            [pageSize]="state().pageSize"
-            [total]="meta()?.total ?? entries().length"
-            [loading]="loading()"
-            (pageChange)="changePage($event)"
+            [page]="list.state().page"
+            [pageSize]="list.state().pageSize"
+            [total]="list.total()"
+            [loading]="list.loading()"
+            (pageChange)="list.changePage($event)"
           />
         }
       </section>
@@ -163,60 +158,24 @@ const sameState = (a: ActivityListState, b: ActivityListState) => JSON.stringify
 })
 export class AdminActivityPageComponent {
   private readonly api = inject(AdminApiService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
-  private readonly reload$ = new Subject<void>();
 
   protected readonly title = APP_ROUTES.adminActivity.title;
   protected readonly actions = ACTIVITY_ACTIONS;
   protected readonly userIdOf = userIdOf;
   protected readonly entityTypeOf = entityTypeOf;
-  protected readonly state = toSignal(this.route.queryParamMap.pipe(map(activityStateFromParams)), {
-    requireSync: true,
+  protected readonly list = injectServerList({
+    fromParams: activityStateFromParams,
+    toParams: activityStateToParams,
+    fetch: (state) => this.api.listActivity(toActivityQuery(state)),
+    noFilters: NO_ACTIVITY_FILTERS,
+    hasFilters: hasActivityFilters,
   });
-  protected readonly entries = signal<ActivityLog[]>([]);
   protected readonly userNames = signal<ReadonlyMap<number, string>>(new Map());
-  protected readonly meta = signal<PageMeta | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-  protected readonly filtered = computed(() => hasActivityFilters(this.state().filters));
-  protected readonly empty = computed(() => !this.loading() && !this.error() && this.entries().length === 0);
 
   constructor() {
-    merge(
-      this.route.queryParamMap.pipe(map(activityStateFromParams), distinctUntilChanged(sameState)),
-      this.reload$.pipe(map(() => this.state())),
-    )
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.error.set(null);
-        }),
-        switchMap((state) =>
-          this.api.listActivity(toActivityQuery(state)).pipe(
-            map((page) => ({ state, page, error: null })),
-            catchError((error: unknown) => of({ state, page: null, error: httpErrorMessage(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe(({ state, page, error }) => {
-        this.loading.set(false);
-        this.error.set(error);
-        if (!page) {
-          return;
-        }
-        if (page.data.length === 0 && state.page > 1 && page.meta.total > 0) {
-          this.navigate({ ...state, page: page.meta.totalPages }, true);
-          return;
-        }
-        this.entries.set(page.data);
-        this.meta.set(page.meta);
-      });
-
     const events = inject(CallEventsService);
     events.activity$.pipe(takeUntilDestroyed()).subscribe((entry) => this.applyLive(entry));
-    events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.reload());
+    events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.list.reload());
 
     this.api
       .listUsers({ page: 1, pageSize: USER_LOOKUP_SIZE })
@@ -229,45 +188,17 @@ export class AdminActivityPageComponent {
       });
   }
 
-  protected reload(): void {
-    this.reload$.next();
-  }
-
-  protected changeFilters(change: Partial<ActivityFilters>): void {
-    const state = this.state();
-    this.navigate({ ...state, page: 1, filters: { ...state.filters, ...change } });
-  }
-
-  protected clearFilters(): void {
-    this.navigate({ ...this.state(), page: 1, filters: NO_ACTIVITY_FILTERS });
-  }
-
-  protected changePage({ page, pageSize }: { page: number; pageSize: number }): void {
-    this.navigate({ ...this.state(), page, pageSize });
-  }
-
   /** A new entry joins the top of the first page of the unfiltered log, the only view where it surely belongs. */
   private applyLive(entry: ActivityLog): void {
-    const state = this.state();
-    if (this.loading() || state.page !== 1 || hasActivityFilters(state.filters)) {
+    const state = this.list.state();
+    if (this.list.loading() || state.page !== 1 || this.list.filtered()) {
       return;
     }
-    const before = this.entries();
+    const before = this.list.rows();
     if (before.some((row) => row.id === entry.id)) {
       return;
     }
-    this.entries.set([entry, ...before].slice(0, state.pageSize));
-    this.meta.update((meta) =>
-      meta ? { ...meta, total: meta.total + 1, totalPages: Math.ceil((meta.total + 1) / meta.pageSize) } : meta,
-    );
-  }
-
-  private navigate(state: ActivityListState, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: activityStateToParams(state),
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
+    this.list.rows.set([entry, ...before].slice(0, state.pageSize));
+    this.list.countInserted();
   }
 }
