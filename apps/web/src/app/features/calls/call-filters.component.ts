@@ -1,16 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { CALL_DIRECTIONS, CALL_STATUSES, type CallDirection, type CallStatus } from '@hh/contracts';
-import { debounceTime, Subject } from 'rxjs';
 import { CALL_STATUS_LABELS } from '../../shared/format/call-status';
+import { debouncedSearch } from '../../shared/forms/debounced-search';
 import { hasFilters, type HistoryFilters } from './call-history-query';
-
-/** How long the number search waits for typing to pause before it asks the server. */
-export const SEARCH_DEBOUNCE_MS = 300;
 
 const DIRECTION_LABELS: Record<CallDirection, string> = { outbound: 'Outbound', inbound: 'Inbound' };
 
@@ -29,8 +25,8 @@ const DIRECTION_LABELS: Record<CallDirection, string> = { outbound: 'Outbound', 
           inputmode="tel"
           autocomplete="off"
           maxlength="32"
-          [value]="searchText()"
-          (input)="search($any($event.target).value)"
+          [value]="search.text()"
+          (input)="search.input($any($event.target).value)"
         />
       </mat-form-field>
 
@@ -100,27 +96,14 @@ export class CallFiltersComponent {
   protected readonly statuses = CALL_STATUSES.map((value: CallStatus) => ({ value, label: CALL_STATUS_LABELS[value] }));
   protected readonly directions = CALL_DIRECTIONS.map((value) => ({ value, label: DIRECTION_LABELS[value] }));
   protected readonly active = computed(() => hasFilters(this.filters()));
-  /** The search as typed; it follows the URL (back button, "Clear filters") whenever that changes. */
-  protected readonly searchText = linkedSignal(() => this.filters().q);
-
-  private readonly searches = new Subject<string>();
-
-  constructor() {
-    this.searches.pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe((text) => {
-      const q = text.trim();
-      if (q !== this.filters().q) {
-        this.changed.emit({ q });
-      }
-    });
-  }
-
-  protected search(text: string): void {
-    this.searchText.set(text);
-    this.searches.next(text);
-  }
+  /** The number search as typed; it follows the URL (back button, "Clear filters") whenever that changes. */
+  protected readonly search = debouncedSearch({
+    current: () => this.filters().q,
+    apply: (q) => this.changed.emit({ q }),
+  });
 
   protected clear(): void {
-    this.searchText.set('');
+    this.search.clear();
     this.changed.emit({ status: null, direction: null, from: null, to: null, q: '' });
   }
 }
