@@ -89,11 +89,13 @@ try {
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const [[sizes]] = await db.query(
-    `SELECT (SELECT COUNT(*) FROM calls) AS calls, (SELECT COUNT(*) FROM daily_call_stats) AS rollupRows,
+    `SELECT (SELECT COUNT(*) FROM calls) AS calls,
+            (SELECT COUNT(*) FROM daily_user_totals) AS dailyUserRows,
+            (SELECT COUNT(*) FROM hourly_user_totals) AS hourlyUserRows,
             (SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables
               WHERE table_schema = DATABASE() AND table_name = 'calls') AS callsMb,
             (SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables
-              WHERE table_schema = DATABASE() AND table_name = 'daily_call_stats') AS rollupMb,
+              WHERE table_schema = DATABASE() AND (table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')) AS rollupMb,
             @@innodb_buffer_pool_size / 1048576 AS bufferPoolMb`,
   );
   console.log(`seeded in ${seedSeconds.toFixed(0)} s:`, sizes);
@@ -145,7 +147,7 @@ async function measureAll(admins, clients, sizes, seedSeconds) {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
   console.log(
-    `data: ${Number(sizes.calls).toLocaleString('en')} calls (${sizes.callsMb} MB), ${sizes.rollupRows} rollup rows (${sizes.rollupMb} MB), seeded in ${seedSeconds.toFixed(0)} s; InnoDB buffer pool ${sizes.bufferPoolMb} MB`,
+    `data: ${Number(sizes.calls).toLocaleString('en')} calls (${sizes.callsMb} MB), ${sizes.dailyUserRows} daily and ${sizes.hourlyUserRows} hourly per-user rollup rows (all rollups ${sizes.rollupMb} MB), seeded in ${seedSeconds.toFixed(0)} s; InnoDB buffer pool ${sizes.bufferPoolMb} MB`,
   );
   console.table(results);
 }
@@ -194,26 +196,32 @@ async function seed(clientIds) {
   );
   const started = performance.now();
   const rebuilt = await rebuildRollups();
-  console.log(`  rollups ${rebuilt.join(', ')} rebuilt by the backfills of sql/ (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `  rollups ${rebuilt.join(', ')} rebuilt by the backfills of sql/ (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
   await db.query(`ANALYZE TABLE calls, ${rebuilt.join(', ')}`);
 }
 
 /**
- * Empties the rollup tables and runs the backfill statements of the migrations (sql/*.sql, `INSERT INTO daily_…` or
- * `hourly_…` up to its semicolon) in order, for the tables that exist: what migrating a database with these calls does.
+ * The backfill of each rollup table that exists: its last `INSERT INTO daily_…` or `hourly_…` statement across
+ * sql/*.sql (sql/006 rebuilds every rollup from calls), in file order: what migrating a database with these calls does.
  */
 async function rollupBackfills() {
   const [tables] = await db.query(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND (table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')",
   );
   const existing = new Set(tables.map((t) => t.name));
-  const statements = [];
-  for (const file of readdirSync('sql').filter((f) => f.endsWith('.sql')).sort()) {
+  const latest = new Map();
+  for (const file of readdirSync('sql')
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     for (const match of readFileSync(`sql/${file}`, 'utf8').matchAll(/^INSERT INTO ((?:daily|hourly)_\w+)[^;]*;/gm)) {
-      if (existing.has(match[1])) statements.push({ table: match[1], sql: match[0].replace(/;$/, '') });
+      if (!existing.has(match[1])) continue;
+      latest.delete(match[1]);
+      latest.set(match[1], match[0].replace(/;$/, ''));
     }
   }
-  return statements;
+  return [...latest].map(([table, sql]) => ({ table, sql }));
 }
 
 async function rebuildRollups() {
@@ -287,7 +295,9 @@ async function startApi(env) {
     process.stderr.write(`[api] ${chunk}`);
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 60_000;
+  // Generous: on a reused database the start applies any new migration first (minutes at 10M calls).
+  const started = performance.now();
+  const deadline = Date.now() + 3_600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited:\n${output}`);
     try {
@@ -299,6 +309,7 @@ async function startApi(env) {
     if (Date.now() > deadline) throw new Error(`API did not start:\n${output}`);
     await sleep(200);
   }
+  console.log(`API up in ${((performance.now() - started) / 1000).toFixed(1)} s (migrations included)`);
   return {
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -5,7 +5,7 @@
 //   active clients, some available, one suspended); number requests fulfilled, pending, approved and denied;
 //   a few API keys (only their SHA-256 is stored; the keys themselves are thrown away); 90 days of calls that
 //   follow the mock plan (80 % completed after 30–180 s of talk, 10 % no_answer, 10 % failed; cost per started
-//   minute at VOIP_MOCK_RATE_PER_MINUTE); and user_analytics, daily_call_stats and daily_call_totals from those
+//   minute at VOIP_MOCK_RATE_PER_MINUTE); and user_analytics and the per-day and per-hour rollups from those
 //   calls, so every figure the portal shows agrees with the call history.
 //
 // Idempotent: everything is written in one transaction, and a second run finds the demo clients and does nothing.
@@ -16,6 +16,13 @@ import { createConnection } from 'mysql2/promise';
 
 const DOMAIN = 'demo.hardhathosting.work';
 const DAYS = 90;
+/** The call rollups: table, period column, key column (as CALL_ROLLUPS in apps/api/src/app/analytics/call-rollups.ts). */
+const ROLLUPS = [
+  ['daily_call_totals', 'day', 'status'],
+  ['hourly_call_totals', 'hour', 'status'],
+  ['daily_user_totals', 'day', 'user_id'],
+  ['hourly_user_totals', 'hour', 'user_id'],
+];
 const RATE = Number(process.env.VOIP_MOCK_RATE_PER_MINUTE ?? 0.02);
 const db = await createConnection({
   host: process.env.MARIADB_HOST ?? '127.0.0.1',
@@ -207,20 +214,20 @@ async function seed(passwordHash) {
        last_call_date = VALUES(last_call_date), updated_at = VALUES(updated_at)`,
     [ids],
   );
-  await db.query(
-    `INSERT INTO daily_call_stats (day, user_id, status, calls, duration_seconds, cost)
-     SELECT DATE(start_time), user_id, CAST(status AS CHAR), COUNT(*), SUM(duration_seconds), SUM(cost)
-       FROM calls WHERE user_id IN (?) GROUP BY DATE(start_time), user_id, status`,
-    [ids],
-  );
-  await db.query(
-    `INSERT INTO daily_call_totals (day, status, calls, duration_seconds, cost)
-     SELECT DATE(start_time), CAST(status AS CHAR), COUNT(*), SUM(duration_seconds), SUM(cost)
-       FROM calls WHERE user_id IN (?) GROUP BY DATE(start_time), status
-     ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), duration_seconds = duration_seconds + VALUES(duration_seconds),
-       cost = cost + VALUES(cost)`,
-    [ids],
-  );
+  // The per-day and per-hour rollups (sql/005, sql/006; apps/api/src/app/analytics/call-rollups.ts), added to.
+  for (const [table, period, key] of ROLLUPS) {
+    const format = period === 'day' ? '%Y-%m-%d' : '%Y-%m-%d %H:00:00';
+    const keyColumn = key === 'status' ? 'CAST(status AS CHAR)' : 'user_id';
+    await db.query(
+      `INSERT INTO ${table} (${period}, ${key}, calls, duration_seconds, cost)
+       SELECT DATE_FORMAT(start_time, '${format}'), ${keyColumn}, COUNT(*), SUM(duration_seconds), SUM(cost)
+         FROM calls WHERE user_id IN (?) AND status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
+        GROUP BY 1, 2
+       ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls),
+         duration_seconds = duration_seconds + VALUES(duration_seconds), cost = cost + VALUES(cost)`,
+      [ids],
+    );
+  }
   console.log(`  ${rows.length} calls over ${DAYS} days, ${numbers.length} numbers`);
 }
 

@@ -1,6 +1,8 @@
 import { ActivityLogEntity } from '../app/activity/activity-log.entity';
-import { DailyCallStatsEntity } from '../app/analytics/daily-call-stats.entity';
 import { DailyCallTotalsEntity } from '../app/analytics/daily-call-totals.entity';
+import { DailyUserTotalsEntity } from '../app/analytics/daily-user-totals.entity';
+import { HourlyCallTotalsEntity } from '../app/analytics/hourly-call-totals.entity';
+import { HourlyUserTotalsEntity } from '../app/analytics/hourly-user-totals.entity';
 import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
@@ -23,8 +25,10 @@ export const ENTITIES = [
   CallEventEntity,
   IdempotencyKeyEntity,
   UserAnalyticsEntity,
-  DailyCallStatsEntity,
   DailyCallTotalsEntity,
+  HourlyCallTotalsEntity,
+  DailyUserTotalsEntity,
+  HourlyUserTotalsEntity,
   NumberRequestEntity,
   ActivityLogEntity,
 ];

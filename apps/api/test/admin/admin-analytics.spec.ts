@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -10,6 +10,7 @@ import { findSqlDirectory, migrateDatabase, readMigrationFiles } from '../../src
 import { activeClient, bearer, logInAdmin, signUp } from '../support/accounts';
 import { Caller, caller, insertCall, ManualClock, placeCall } from '../support/calls';
 import { expectProblem } from '../support/http';
+import { rebuildRollups, rollupsAndRecomputation } from '../support/rollups';
 import { dropDatabase, newTestDatabaseName, startTestApp, TestApp, testDbServer } from '../support/test-app';
 import { insertNumber } from './admin-support';
 
@@ -27,7 +28,7 @@ interface Analytics {
 /**
  * GET /admin/analytics, checked against a recomputation from the raw tables (users, phone_numbers,
  * number_requests, calls) for calls made final by the engine (driven by hand with a manual clock), by hang-ups,
- * and by rows written straight into calls and then backfilled as sql/004 does.
+ * and by rows written straight into calls and then backfilled as the migrations do.
  */
 describe('GET /admin/analytics', () => {
   let t: TestApp;
@@ -130,47 +131,9 @@ describe('GET /admin/analytics', () => {
     };
   }
 
-  /** Rebuilds both rollups with the backfill statements of sql/004 and sql/005, as migrating a database does. */
-  async function backfill(): Promise<void> {
-    await t.sql('DELETE FROM daily_call_stats');
-    await t.sql('DELETE FROM daily_call_totals');
-    for (const name of ['004-daily-call-rollups.sql', '005-daily-call-totals.sql']) {
-      const file = readFileSync(join(findSqlDirectory(), name), 'utf8');
-      await t.sql(file.slice(file.indexOf('INSERT INTO daily_call_')).replace(/;\s*$/, ''));
-    }
-  }
-
-  /** The rollup tables next to the same figures grouped from calls (final calls only). */
-  async function rollupAndRecomputation() {
-    const stored = await t.sql(
-      `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, user_id, CAST(status AS CHAR) AS status, calls,
-              CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
-         FROM daily_call_stats ORDER BY day, user_id, status`,
-    );
-    const recomputed = await t.sql(
-      `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, user_id, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
-              CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(SUM(cost) AS DECIMAL(14,4)) AS cost
-         FROM calls WHERE status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    );
-    const totals = await t.sql(
-      `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, calls,
-              CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
-         FROM daily_call_totals ORDER BY day, status`,
-    );
-    const totalsRecomputed = await t.sql(
-      `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
-              CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(SUM(cost) AS DECIMAL(16,4)) AS cost
-         FROM calls WHERE status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
-        GROUP BY 1, 2 ORDER BY 1, 2`,
-    );
-    const norm = (rows: Record<string, unknown>[]) =>
-      rows.map((r) => ({ ...r, calls: Number(r['calls']), duration: Number(r['duration']), cost: Number(r['cost']) }));
-    return {
-      stored: [...norm(stored), ...norm(totals)],
-      recomputed: [...norm(recomputed), ...norm(totalsRecomputed)],
-    };
-  }
+  /** Every rollup rebuilt by the backfill statements of sql/, as migrating a database that holds calls does. */
+  const backfill = () => rebuildRollups(t.sql);
+  const rollupAndRecomputation = () => rollupsAndRecomputation(t.sql);
 
   async function expectExact(from: string, to: string, fromDate: Date, toDate: Date): Promise<Analytics> {
     const res = await get(`?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).expect(200);
@@ -285,6 +248,13 @@ describe('GET /admin/analytics', () => {
         new Date('2032-03-09T12:00:00.000Z'),
         new Date(Date.parse('2032-03-12T00:00:00.000Z') + 1),
       );
+      // Partial hours at both ends, whole hours around them, whole days between.
+      await expectExact(
+        '2032-03-10T09:59:59.999Z',
+        '2032-03-11T00:01:30.000Z',
+        new Date('2032-03-10T09:59:59.999Z'),
+        new Date(Date.parse('2032-03-11T00:01:30.000Z') + 1),
+      );
       // Within one day.
       await expectExact(
         '2032-03-11T10:00:00.000Z',
@@ -301,7 +271,7 @@ describe('GET /admin/analytics', () => {
       expect(byDefault).toEqual(await recompute(new Date('2032-02-20'), new Date('2032-03-21')));
     });
 
-    it('counts calls written straight into calls once they are backfilled as sql/004 and sql/005 do', async () => {
+    it('counts calls written straight into calls once the rollups are backfilled as the migrations do', async () => {
       const carol = await caller(t);
       const statuses: CallStatus[] = ['completed', 'failed', 'busy', 'no_answer', 'canceled', 'completed'];
       for (let i = 0; i < 24; i++) {
@@ -366,18 +336,26 @@ describe('GET /admin/analytics', () => {
   });
 
   describe('rollups', () => {
-    it('never scans calls in full (EXPLAIN), for whole days, partial days and one day', async () => {
+    it('never scans calls in full (EXPLAIN), and reads partial hours from the index alone', async () => {
       const plans = [
         planRange(new Date('2032-01-01'), new Date('2032-04-01')),
         planRange(new Date('2032-01-01T06:00:00Z'), new Date('2032-04-01T18:00:00Z')),
-        planRange(new Date('2032-03-10T06:00:00Z'), new Date('2032-03-10T18:00:00Z')),
+        planRange(new Date('2032-01-01T06:20:00Z'), new Date('2032-04-01T18:40:00Z')),
+        planRange(new Date('2032-03-10T06:00:00Z'), new Date('2032-03-10T18:30:00Z')),
+        planRange(new Date('2032-03-10T06:10:00Z'), new Date('2032-03-10T06:50:00Z')),
       ];
       for (const plan of plans) {
-        for (const q of [...analyticsQueries(plan, 'day'), topUsersQuery(plan)]) {
-          const rows = await t.sql<{ table: string; type: string }>(`EXPLAIN ${q.sql}`, q.params);
+        for (const q of [...analyticsQueries(plan, 'day'), ...analyticsQueries(plan, 'user'), topUsersQuery(plan)]) {
+          const rows = await t.sql<{ table: string; type: string; key: string; Extra: string }>(
+            `EXPLAIN ${q.sql}`,
+            q.params,
+          );
           const calls = rows.filter((r) => r.table === 'calls');
           if (q.sql.includes('FROM calls')) expect(calls.length).toBeGreaterThan(0);
-          for (const row of calls) expect({ sql: q.sql, type: row.type }).toEqual({ sql: q.sql, type: 'range' });
+          for (const row of calls) {
+            expect({ sql: q.sql, type: row.type }).toEqual({ sql: q.sql, type: 'range' });
+            if (row.key === 'idx_calls_start_time') expect(row.Extra).toContain('Using index');
+          }
         }
       }
     });
@@ -417,8 +395,8 @@ describe('GET /admin/analytics', () => {
   });
 });
 
-describe('sql/004 and sql/005 on a database that already holds calls', () => {
-  it('backfill both rollups from the final calls when they are applied', async () => {
+describe('the rollup migrations on a database that already holds calls', () => {
+  it('backfill every rollup from the final calls when they are applied (sql/004 to sql/006)', async () => {
     const db = { ...testDbServer(), database: newTestDatabaseName() };
     const before = mkdtempSync(join(tmpdir(), 'sql-003-'));
     try {
@@ -427,8 +405,10 @@ describe('sql/004 and sql/005 on a database that already holds calls', () => {
       }
       await migrateDatabase(db, { sqlDir: before });
       const connection = await createConnection({ ...db, timezone: 'Z' });
+      const sql = async (query: string, params: unknown[] = []) =>
+        (await connection.query(query, params))[0] as Record<string, unknown>[];
       try {
-        await connection.query(
+        await sql(
           "INSERT INTO users (id, name, email, password_hash, status) VALUES (1, 'A', 'a@example.com', 'x', 'active'), (2, 'B', 'b@example.com', 'x', 'active')",
         );
         const rows: unknown[][] = [];
@@ -450,39 +430,20 @@ describe('sql/004 and sql/005 on a database that already holds calls', () => {
             '+15005550004',
             status,
             status === 'completed' ? 61 + i : 0,
-            new Date(Date.parse('2032-01-01T00:00:00Z') + i * 5 * HOUR),
+            new Date(Date.parse('2032-01-01T00:00:00Z') + i * 5 * HOUR + i * 7 * 60 * SECOND),
             status === 'completed' ? 0.04 : 0,
           ]);
         }
-        await connection.query(
+        await sql(
           'INSERT INTO calls (user_id, from_number, to_number, status, duration_seconds, start_time, cost) VALUES ?',
           [rows],
         );
         await migrateDatabase(db);
-        const [stored] = await connection.query(
-          `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, user_id, CAST(status AS CHAR) AS status, calls,
-                  CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
-             FROM daily_call_stats ORDER BY 1, 2, 3`,
-        );
-        const [recomputed] = await connection.query(
-          `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, user_id, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
-                  CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(CAST(SUM(cost) AS DECIMAL(14,4)) AS CHAR) AS cost
-             FROM calls WHERE status NOT IN ('initiated', 'ringing', 'in_progress') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-        );
-        expect((stored as unknown[]).length).toBeGreaterThan(10);
+        const { stored, recomputed } = await rollupsAndRecomputation(sql);
+        for (const rows of Object.values(stored)) expect(rows.length).toBeGreaterThan(10);
         expect(stored).toEqual(recomputed);
-        const [totals] = await connection.query(
-          `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, calls,
-                  CAST(duration_seconds AS SIGNED) AS duration, CAST(cost AS CHAR) AS cost
-             FROM daily_call_totals ORDER BY 1, 2`,
-        );
-        const [totalsRecomputed] = await connection.query(
-          `SELECT DATE_FORMAT(start_time, '%Y-%m-%d') AS day, CAST(status AS CHAR) AS status, COUNT(*) AS calls,
-                  CAST(SUM(duration_seconds) AS SIGNED) AS duration, CAST(CAST(SUM(cost) AS DECIMAL(16,4)) AS CHAR) AS cost
-             FROM calls WHERE status NOT IN ('initiated', 'ringing', 'in_progress') GROUP BY 1, 2 ORDER BY 1, 2`,
-        );
-        expect((totals as unknown[]).length).toBeGreaterThan(10);
-        expect(totals).toEqual(totalsRecomputed);
+        // sql/004's per-user-and-status rollup has no reader left: sql/006 drops it.
+        expect(await sql("SHOW TABLES LIKE 'daily_call_stats'")).toEqual([]);
       } finally {
         await connection.end();
       }

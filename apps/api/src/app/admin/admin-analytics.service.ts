@@ -7,70 +7,80 @@ import { Clock } from '../../common/clock';
 import { badRequest } from '../../common/errors/problem.exception';
 import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
 import { dateBounds } from '../calls/calls.service';
+import { callRollup, periodOf, RollupPeriod, SqlQuery } from '../analytics/call-rollups';
 import { SystemAnalyticsDto, TopUserDto } from './dto/admin-analytics.dto';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 export const DEFAULT_ANALYTICS_DAYS = 30;
 export const MAX_ANALYTICS_DAYS = 731;
 const IN_FLIGHT_STATUSES = CALL_STATUSES.filter((s) => !FINAL_CALL_STATUSES.includes(s));
 const IN_FLIGHT_LIST = IN_FLIGHT_STATUSES.map((s) => `'${s}'`).join(', ');
 
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
-
 /**
- * Where each part of a range is read from: whole UTC days from the rollups (final calls: daily_call_totals for the
- * daily figures, daily_call_stats for the users) plus
- * the calls still in flight on those days (by idx_calls_status: they are few); partial days at the edges of a
- * date-time range straight from calls (by idx_calls_start_time). Together they count every call exactly once.
+ * Where each part of a range is read from: whole UTC days from the daily rollups, the whole hours at its edges
+ * from the hourly rollups, and the at most two partial hours left at its ends from calls (by idx_calls_start_time,
+ * which holds every column summed, so the read never touches the rows). The rollups hold final calls only: calls
+ * still in flight within the rolled-up span come from calls by idx_calls_status (they are few). Together they
+ * count every call exactly once.
  */
 export interface AnalyticsPlan {
   from: Date;
   to: Date;
-  /** Whole days [from, to) served by the rollup, or undefined when the range has none. */
-  days?: { from: string; to: string };
+  /** Contiguous parts [from, to) served by the rollups, in order (hours, days, hours); empty when none. */
+  rollups: { period: RollupPeriod; from: Date; to: Date }[];
   /** Date-time ranges read from calls in every status. */
   edges: { from: Date; to: Date }[];
 }
 
 export function planRange(from: Date, to: Date): AnalyticsPlan {
-  const fullFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const fullTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (fullFrom >= fullTo) return { from, to, edges: [{ from, to }] };
-  const edges: { from: Date; to: Date }[] = [];
-  if (from < fullFrom) edges.push({ from, to: fullFrom });
-  if (fullTo < to) edges.push({ from: fullTo, to });
-  return { from, to, days: { from: ymd(fullFrom), to: ymd(fullTo) }, edges };
+  const hourFrom = ceilTo(from, HOUR_MS);
+  const hourTo = floorTo(to, HOUR_MS);
+  if (hourFrom >= hourTo) return { from, to, rollups: [], edges: [{ from, to }] };
+  const dayFrom = ceilTo(from, DAY_MS);
+  const dayTo = floorTo(to, DAY_MS);
+  const rollups: AnalyticsPlan['rollups'] = [];
+  if (dayFrom < dayTo) {
+    if (hourFrom < dayFrom) rollups.push({ period: 'hour', from: hourFrom, to: dayFrom });
+    rollups.push({ period: 'day', from: dayFrom, to: dayTo });
+    if (dayTo < hourTo) rollups.push({ period: 'hour', from: dayTo, to: hourTo });
+  } else {
+    rollups.push({ period: 'hour', from: hourFrom, to: hourTo });
+  }
+  const edges: AnalyticsPlan['edges'] = [];
+  if (from < hourFrom) edges.push({ from, to: hourFrom });
+  if (hourTo < to) edges.push({ from: hourTo, to });
+  return { from, to, rollups, edges };
 }
 
 /**
- * The analytics queries of a plan, grouped by `key` (day and status, or user). FORCE INDEX keeps the plans on
- * the indexes whatever the optimizer guesses for a small table: never a full scan of calls.
+ * The analytics queries of a plan, grouped by day and status, or by user. FORCE INDEX keeps the plans on the
+ * indexes whatever the optimizer guesses for a small table: never a full scan of calls.
  */
 export function analyticsQueries(plan: AnalyticsPlan, by: 'day' | 'user'): SqlQuery[] {
-  const group = by === 'day' ? 'day, status' : 'user_id';
-  const queries: SqlQuery[] = [];
-  if (plan.days) {
+  const group = by === 'day' ? '1, 2' : 'user_id';
+  const columnsOf = (time: string) => (by === 'day' ? `DATE_FORMAT(${time}, '%Y-%m-%d') AS day, status` : 'user_id');
+  const queries: SqlQuery[] = plan.rollups.map((part) => {
+    const rollup = callRollup(part.period, by === 'day' ? 'status' : 'user_id');
+    const bound = (at: Date) => (part.period === 'day' ? periodOf(at, 'day') : at);
+    return {
+      sql: `SELECT ${columnsOf(rollup.period)}, SUM(calls) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+              FROM ${rollup.table} WHERE ${rollup.period} >= ? AND ${rollup.period} < ? GROUP BY ${group}`,
+      params: [bound(part.from), bound(part.to)],
+    };
+  });
+  const [first, last] = [plan.rollups[0], plan.rollups[plan.rollups.length - 1]];
+  if (first && last) {
     queries.push({
-      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(day, '%Y-%m-%d') AS day, status" : 'user_id'},
-                   SUM(calls) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
-              FROM ${by === 'day' ? 'daily_call_totals' : 'daily_call_stats'} WHERE day >= ? AND day < ? GROUP BY ${group}`,
-      params: [plan.days.from, plan.days.to],
-    });
-    queries.push({
-      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(start_time, '%Y-%m-%d') AS day, status" : 'user_id'},
-                   COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+      sql: `SELECT ${columnsOf('start_time')}, COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
               FROM calls FORCE INDEX (idx_calls_status)
              WHERE status IN (${IN_FLIGHT_LIST}) AND start_time >= ? AND start_time < ? GROUP BY ${group}`,
-      params: [new Date(`${plan.days.from}T00:00:00.000Z`), new Date(`${plan.days.to}T00:00:00.000Z`)],
+      params: [first.from, last.to],
     });
   }
   for (const edge of plan.edges) {
     queries.push({
-      sql: `SELECT ${by === 'day' ? "DATE_FORMAT(start_time, '%Y-%m-%d') AS day, status" : 'user_id'},
-                   COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
+      sql: `SELECT ${columnsOf('start_time')}, COUNT(*) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
               FROM calls FORCE INDEX (idx_calls_start_time)
              WHERE start_time >= ? AND start_time < ? GROUP BY ${group}`,
       params: [edge.from, edge.to],
@@ -224,6 +234,14 @@ export class AdminAnalyticsService {
       cost: round4(Number(row.cost ?? 0)),
     }));
   }
+}
+
+function ceilTo(at: Date, unit: number): Date {
+  return new Date(Math.ceil(at.getTime() / unit) * unit);
+}
+
+function floorTo(at: Date, unit: number): Date {
+  return new Date(Math.floor(at.getTime() / unit) * unit);
 }
 
 function ymd(date: Date): string {

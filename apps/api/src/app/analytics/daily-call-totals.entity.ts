@@ -1,25 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
 import type { CallStatus } from '@hh/contracts';
-import { decimalToNumber } from '../../database/column-transformers';
+import { RollupFigures } from './rollup-figures';
 
 /**
- * daily_call_stats summed over users (sql/005): one row per UTC day and final status, upserted in the same
- * transaction as each call's final status. GET /admin/analytics reads its daily figures from here.
+ * Final calls per UTC day of start_time and status (sql/005): GET /admin/analytics reads the daily figures of whole
+ * days from here. Upserted with the other rollups (call-rollups.ts) in each call's final transaction.
  */
 @Entity('daily_call_totals')
-export class DailyCallTotalsEntity {
+export class DailyCallTotalsEntity extends RollupFigures {
   @PrimaryColumn({ type: 'date' })
   day!: string;
 
   @PrimaryColumn({ type: 'enum', enum: ['completed', 'failed', 'busy', 'no_answer', 'canceled'] })
   status!: CallStatus;
-
-  @Column({ type: 'int', default: 0 })
-  calls!: number;
-
-  @Column({ name: 'duration_seconds', type: 'bigint', default: 0 })
-  durationSeconds!: string;
-
-  @Column({ type: 'decimal', precision: 16, scale: 4, default: 0, transformer: decimalToNumber })
-  cost!: number;
 }

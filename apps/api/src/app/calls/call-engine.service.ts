@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
+import { rollupUpserts } from '../analytics/call-rollups';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { CallPlan, MAX_CALL_SECONDS } from '../voip/voip-provider';
 import { answeredSeconds, callCost, isFailed, isFinal, nextTransition } from './call-lifecycle';
@@ -187,7 +188,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     const ended = calls.filter((call) => isFinal(call.status));
     if (ended.length === 0) return;
     await this.settleTotals(em, ended, written);
-    await this.settleDailyRollups(em, ended);
+    await this.settleRollups(em, ended);
     await this.activity.recordMany(
       ended.map((call) => ({
         action: 'call_ended' as const,
@@ -261,57 +262,12 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * daily_call_stats (sql/004) and daily_call_totals (sql/005) in the same transaction as the final status, so analytics read exact figures at
-   * every commit: one upsert of (UTC day of start_time, user, status) rows, in key order so that concurrent
-   * batches lock the shared rows in the same order and never deadlock on them.
+   * Every rollup of final calls (analytics/call-rollups.ts: per day and per hour, by status and by user) in the same
+   * transaction as the final status, so analytics read exact figures at every commit; one upsert per rollup, rows
+   * in key order so that concurrent batches lock the shared rows in the same order and never deadlock on them.
    */
-  private async settleDailyRollups(em: EntityManager, ended: CallEntity[]): Promise<void> {
-    const rows = new Map<
-      string,
-      { day: string; userId: number; status: CallStatus; calls: number; duration: number; cost: number }
-    >();
-    for (const call of ended) {
-      const day = call.startTime.toISOString().slice(0, 10);
-      const key = `${day}|${String(call.userId).padStart(10, '0')}|${call.status}`;
-      const row = rows.get(key) ?? { day, userId: call.userId, status: call.status, calls: 0, duration: 0, cost: 0 };
-      row.calls += 1;
-      row.duration += call.durationSeconds;
-      row.cost = Math.round((row.cost + call.cost) * 10_000) / 10_000;
-      rows.set(key, row);
-    }
-    const ordered = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    await em.query(
-      `INSERT INTO daily_call_stats (day, user_id, status, calls, duration_seconds, cost)
-       VALUES ${ordered.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-       ON DUPLICATE KEY UPDATE
-         calls = calls + VALUES(calls),
-         duration_seconds = duration_seconds + VALUES(duration_seconds),
-         cost = cost + VALUES(cost)`,
-      ordered.flatMap((row) => [row.day, row.userId, row.status, row.calls, row.duration, row.cost]),
-    );
-    // The same figures summed over users (sql/005), for the system's daily figures; in (day, status) order too.
-    const totals = new Map<
-      string,
-      { day: string; status: CallStatus; calls: number; duration: number; cost: number }
-    >();
-    for (const row of ordered) {
-      const key = `${row.day}|${row.status}`;
-      const total = totals.get(key) ?? { day: row.day, status: row.status, calls: 0, duration: 0, cost: 0 };
-      total.calls += row.calls;
-      total.duration += row.duration;
-      total.cost = Math.round((total.cost + row.cost) * 10_000) / 10_000;
-      totals.set(key, total);
-    }
-    const byDay = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    await em.query(
-      `INSERT INTO daily_call_totals (day, status, calls, duration_seconds, cost)
-       VALUES ${byDay.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-       ON DUPLICATE KEY UPDATE
-         calls = calls + VALUES(calls),
-         duration_seconds = duration_seconds + VALUES(duration_seconds),
-         cost = cost + VALUES(cost)`,
-      byDay.flatMap((row) => [row.day, row.status, row.calls, row.duration, row.cost]),
-    );
+  private async settleRollups(em: EntityManager, ended: CallEntity[]): Promise<void> {
+    for (const upsert of rollupUpserts(ended)) await em.query(upsert.sql, upsert.params);
   }
 }
 
