@@ -1,6 +1,7 @@
 /**
  * The frame every admin list page shares (Users, Numbers, Requests, Activity): the filter card, the results
- * area with its progress bar, and the problem banner. Pages add only what differs.
+ * area, and the problem banner of a refused action (the list's own progress and problem are hh-list-status).
+ * Pages add only what differs.
  */
 export const ADMIN_LIST_PAGE_STYLES = `
   .filters-card {
@@ -16,9 +17,6 @@ export const ADMIN_LIST_PAGE_STYLES = `
     position: relative;
     overflow: hidden;
     padding: 0.25rem 0.5rem 0;
-  }
-  .progress {
-    height: 4px;
   }
   .problem {
     display: flex;

@@ -3,16 +3,15 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, type CallSort } from '@hh/contracts';
 import { CallEventsService } from '../../core/realtime/call-events.service';
-import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { localDateStamp, saveFile } from '../../shared/http/save-file';
 import { injectServerList } from '../../shared/http/server-list';
+import { ListStatusComponent } from '../../shared/ui/list-status.component';
 import { CallDetailDialogComponent, type CallDetailData } from './call-detail-dialog.component';
 import { CallFiltersComponent } from './call-filters.component';
 import {
@@ -39,10 +38,9 @@ import { DEFAULT_CALL_SORT } from './calls.models';
   imports: [
     CallFiltersComponent,
     CallTableComponent,
-    FormErrorBannerComponent,
+    ListStatusComponent,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     RouterLink,
   ],

@@ -3,13 +3,12 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ACTIVITY_ACTIONS, type ActivityLog, APP_ROUTES } from '@hh/contracts';
 import { catchError, of } from 'rxjs';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
-import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { injectServerList } from '../../../shared/http/server-list';
+import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { AdminApiService } from '../admin-api.service';
 import {
   activityStateFromParams,
@@ -35,11 +34,10 @@ export const USER_LOOKUP_SIZE = 100;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AdminActivityTableComponent,
-    FormErrorBannerComponent,
+    ListStatusComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
   ],
   template: `
@@ -109,17 +107,12 @@ export const USER_LOOKUP_SIZE = 100;
 
       <section class="glass-card results" aria-labelledby="activity-heading" [attr.aria-busy]="list.loading()">
         <h2 id="activity-heading" class="visually-hidden">Activity log</h2>
-        <div class="progress">
-          @if (list.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading activity" />
-          }
-        </div>
-        @if (list.error(); as error) {
-          <div class="problem">
-            <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="list.reload()">Try again</button>
-          </div>
-        }
+        <hh-list-status
+          [loading]="list.loading()"
+          [error]="list.error()"
+          loadingLabel="Loading activity"
+          (retry)="list.reload()"
+        />
         @if (list.empty()) {
           <div class="empty-state">
             <h3>{{ list.filtered() ? 'No activity matches these filters' : 'No activity yet' }}</h3>

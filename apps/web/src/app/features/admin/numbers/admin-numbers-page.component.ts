@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { APP_ROUTES, NUMBER_STATUSES, NUMBER_TYPES, type NumberImportResult, type PhoneNumber } from '@hh/contracts';
@@ -14,6 +13,7 @@ import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banne
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
+import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS } from '../../numbers/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
 import {
@@ -43,10 +43,10 @@ export const OWNER_LOOKUP_SIZE = 100;
   imports: [
     AdminNumbersTableComponent,
     FormErrorBannerComponent,
+    ListStatusComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
   ],
   template: `
@@ -114,17 +114,12 @@ export const OWNER_LOOKUP_SIZE = 100;
 
       <section class="glass-card results" aria-labelledby="numbers-heading" [attr.aria-busy]="list.loading()">
         <h2 id="numbers-heading" class="visually-hidden">Phone numbers</h2>
-        <div class="progress">
-          @if (list.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading numbers" />
-          }
-        </div>
-        @if (list.error(); as error) {
-          <div class="problem">
-            <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="list.reload()">Try again</button>
-          </div>
-        }
+        <hh-list-status
+          [loading]="list.loading()"
+          [error]="list.error()"
+          loadingLabel="Loading numbers"
+          (retry)="list.reload()"
+        />
         @if (actionError(); as message) {
           <div class="problem" role="alert">
             <hh-form-error-banner [message]="message" />

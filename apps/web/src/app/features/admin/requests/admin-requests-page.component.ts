@@ -1,16 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { type AdminNumberRequest, APP_ROUTES, NUMBER_REQUEST_STATUSES } from '@hh/contracts';
 import { auditTime, filter, merge } from 'rxjs';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
-import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { injectServerList } from '../../../shared/http/server-list';
+import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { REQUEST_STATUS_LABELS } from '../../request-number/request-status';
 import { AdminApiService } from '../admin-api.service';
 import { ApproveRequestDialogComponent, type ApproveRequestData } from './approve-request-dialog.component';
@@ -35,14 +33,7 @@ export const LIVE_REFRESH_MS = 500;
 @Component({
   selector: 'hh-admin-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AdminRequestsTableComponent,
-    FormErrorBannerComponent,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatProgressBarModule,
-    MatSelectModule,
-  ],
+  imports: [AdminRequestsTableComponent, ListStatusComponent, MatFormFieldModule, MatSelectModule],
   template: `
     <div class="page">
       <header class="page-intro">
@@ -68,17 +59,12 @@ export const LIVE_REFRESH_MS = 500;
 
       <section class="glass-card results" aria-labelledby="requests-heading" [attr.aria-busy]="list.loading()">
         <h2 id="requests-heading" class="visually-hidden">Number requests</h2>
-        <div class="progress">
-          @if (list.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading number requests" />
-          }
-        </div>
-        @if (list.error(); as error) {
-          <div class="problem">
-            <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="list.reload()">Try again</button>
-          </div>
-        }
+        <hh-list-status
+          [loading]="list.loading()"
+          [error]="list.error()"
+          loadingLabel="Loading number requests"
+          (retry)="list.reload()"
+        />
         @if (list.empty()) {
           <div class="empty-state">
             <h3>{{ list.filtered() ? 'No ' + statusLabel() + ' requests' : 'No number requests yet' }}</h3>

@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { type AdminUser, APP_ROUTES } from '@hh/contracts';
@@ -14,6 +13,7 @@ import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banne
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
+import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { AdminApiService } from '../admin-api.service';
 import { AdminUserDetailDialogComponent, type AdminUserDetailData } from './admin-user-detail-dialog.component';
 import { AdminUsersTableComponent, type UserActionRequest } from './admin-users-table.component';
@@ -39,10 +39,10 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
   imports: [
     AdminUsersTableComponent,
     FormErrorBannerComponent,
+    ListStatusComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
   ],
   template: `
@@ -92,17 +92,12 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
       <section class="glass-card results" aria-labelledby="users-heading" [attr.aria-busy]="list.loading()">
         <h2 id="users-heading" class="visually-hidden">Users</h2>
-        <div class="progress">
-          @if (list.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading users" />
-          }
-        </div>
-        @if (list.error(); as error) {
-          <div class="problem">
-            <hh-form-error-banner [message]="error" />
-            <button mat-button type="button" (click)="list.reload()">Try again</button>
-          </div>
-        }
+        <hh-list-status
+          [loading]="list.loading()"
+          [error]="list.error()"
+          loadingLabel="Loading users"
+          (retry)="list.reload()"
+        />
         @if (actionError(); as message) {
           <div class="problem" role="alert">
             <hh-form-error-banner [message]="message" />
