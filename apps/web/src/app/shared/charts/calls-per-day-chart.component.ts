@@ -10,7 +10,7 @@ import {
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { DailyCallFigures } from '@hh/contracts';
-import { dayKey, dayLabel, fromDayKey } from './chart-days';
+import { dayKey, dayLabel, daysText, fromDayKey } from './chart-days';
 import { CHART_COLORS, CHART_LEGEND, CHART_TICKS, CHART_TOOLTIP } from './chart-theme';
 
 export interface DayBar {
@@ -119,7 +119,7 @@ export class CallsPerDayChartComponent {
     const bars = this.bars();
     const total = (key: 'successful' | 'failed' | 'other') => bars.reduce((sum, bar) => sum + bar[key], 0);
     const calls = total('successful') + total('failed') + total('other');
-    return `Calls per day over ${bars.length} days: ${calls} calls, ${total('successful')} successful, ${total('failed')} failed, ${total('other')} other.`;
+    return `Calls per day over ${daysText(bars.length)}: ${calls} calls, ${total('successful')} successful, ${total('failed')} failed, ${total('other')} other.`;
   });
 
   protected readonly data = computed<ChartConfiguration<'bar'>['data']>(() => {

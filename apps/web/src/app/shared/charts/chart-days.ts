@@ -17,3 +17,8 @@ export function fromDayKey(key: string): Date {
 export function dayLabel(key: string): string {
   return dayLabelFormat.format(fromDayKey(key));
 }
+
+/** "1 day", "30 days": how chart summaries name the span they cover. */
+export function daysText(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
