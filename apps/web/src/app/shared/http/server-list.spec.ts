@@ -6,6 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Paginated } from '@hh/contracts';
 import { Subject } from 'rxjs';
 import { aProblem } from '../../testing/auth-fixtures';
+import { SEARCH_DEBOUNCE_MS } from '../forms/debounced-search';
 import { injectServerList, type ServerList } from './server-list';
 
 interface Fruit {
@@ -205,6 +206,25 @@ describe('ServerList', () => {
     await harness.fixture.whenStable();
     expect(router().url).toBe('/fruit?other=kept&pageSize=50');
     expect(list.filtered()).toBe(false);
+  });
+
+  it('writes the search box to the URL once typing pauses, and empties it on "Clear filters"', async () => {
+    await visit('/fruit?page=2');
+    await answer(last(), aPage([APPLE], 2, 30));
+    list.search.input(' pe');
+    list.search.input(' pear ');
+    expect(list.search.text()).toBe(' pear ');
+    expect(router().url).toBe('/fruit?page=2');
+
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+    await harness.fixture.whenStable();
+    expect(router().url).toBe('/fruit?q=pear');
+    expect(fetches.map((fetch) => fetch.state.filters.q)).toEqual(['', 'pear']);
+
+    list.clearFilters();
+    expect(list.search.text()).toBe('');
+    await harness.fixture.whenStable();
+    expect(router().url).toBe('/fruit');
   });
 
   it('counts a row inserted live in the total and the pages', async () => {

@@ -3,6 +3,7 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, type ParamMap, type Params, Router } from '@angular/router';
 import type { PageMeta, Paginated } from '@hh/contracts';
 import { catchError, distinctUntilChanged, map, merge, type Observable, of, Subject, switchMap, tap } from 'rxjs';
+import { type DebouncedSearch, debouncedSearch } from '../forms/debounced-search';
 import { httpErrorMessage } from './http-error-message';
 
 /**
@@ -30,6 +31,9 @@ export interface ServerListOptions<S extends ServerListState, T> {
 }
 
 const sameState = <S>(a: S, b: S) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The free-text search of filters that have one (`q`), as the URL holds it. */
+const searchOf = (filters: object): string => ('q' in filters && typeof filters.q === 'string' ? filters.q : '');
 
 /**
  * A list that the server filters, sorts and pages, with its state in the URL (so that a view survives a reload,
@@ -61,6 +65,11 @@ export class ServerList<S extends ServerListState, T> {
   /** Why the last fetch failed, in a sentence for the problem banner; null after a successful one. */
   readonly error: Signal<string | null> = this.errorSignal.asReadonly();
   readonly filtered: Signal<boolean>;
+  /**
+   * The search box, for a list whose filters have a free-text `q`: it shows what is typed at once and writes the
+   * search to the URL once typing pauses.
+   */
+  readonly search: DebouncedSearch;
   /** Nothing to show, and nothing on the way: the page shows its empty state. */
   readonly empty = computed(() => !this.loadingSignal() && !this.errorSignal() && this.rows().length === 0);
 
@@ -68,6 +77,10 @@ export class ServerList<S extends ServerListState, T> {
     const states = this.route.queryParamMap.pipe(map((params) => options.fromParams(params)));
     this.state = toSignal(states, { requireSync: true });
     this.filtered = computed(() => options.hasFilters(this.state().filters));
+    this.search = debouncedSearch({
+      current: () => searchOf(this.state().filters),
+      apply: (q) => this.changeFilters({ q } as Partial<S['filters']>),
+    });
 
     merge(states.pipe(distinctUntilChanged(sameState)), this.reloads.pipe(map(() => this.state())))
       .pipe(
@@ -114,7 +127,9 @@ export class ServerList<S extends ServerListState, T> {
     this.navigate({ ...state, page: 1, filters: { ...state.filters, ...change } }, typing);
   }
 
+  /** Back to all rows from page 1, the search box emptied at once (even of a search not yet applied). */
   clearFilters(): void {
+    this.search.clear();
     this.navigate({ ...this.state(), page: 1, filters: this.options.noFilters });
   }
 

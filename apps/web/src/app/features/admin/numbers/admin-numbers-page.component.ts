@@ -8,7 +8,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { APP_ROUTES, NUMBER_STATUSES, NUMBER_TYPES, type NumberImportResult, type PhoneNumber } from '@hh/contracts';
 import { catchError, filter, type Observable, of, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
-import { debouncedSearch } from '../../../shared/forms/debounced-search';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
@@ -71,8 +70,8 @@ export const OWNER_LOOKUP_SIZE = 100;
               type="search"
               autocomplete="off"
               [maxLength]="searchMaxLength"
-              [value]="search.text()"
-              (input)="search.input($any($event.target).value)"
+              [value]="list.search.text()"
+              (input)="list.search.input($any($event.target).value)"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -107,7 +106,7 @@ export const OWNER_LOOKUP_SIZE = 100;
             />
           </mat-form-field>
           @if (list.filtered()) {
-            <button mat-button type="button" (click)="clearFilters()">Clear filters</button>
+            <button mat-button type="button" (click)="list.clearFilters()">Clear filters</button>
           }
         </div>
       </section>
@@ -130,7 +129,7 @@ export const OWNER_LOOKUP_SIZE = 100;
           <div class="empty-state">
             <h3>{{ list.filtered() ? 'No numbers match these filters' : 'No numbers in the inventory yet' }}</h3>
             @if (list.filtered()) {
-              <button mat-stroked-button type="button" (click)="clearFilters()">Show all numbers</button>
+              <button mat-stroked-button type="button" (click)="list.clearFilters()">Show all numbers</button>
             }
           </div>
         } @else if (list.rows().length > 0) {
@@ -193,10 +192,6 @@ export class AdminNumbersPageComponent {
     noFilters: NO_NUMBER_FILTERS,
     hasFilters: hasNumberFilters,
   });
-  protected readonly search = debouncedSearch({
-    current: () => this.list.state().filters.q,
-    apply: (q) => this.list.changeFilters({ q }),
-  });
   protected readonly owners = signal<ReadonlyMap<number, OwnerLabel>>(new Map());
   protected readonly actionError = signal<string | null>(null);
 
@@ -207,11 +202,6 @@ export class AdminNumbersPageComponent {
   protected changeOwner(value: string): void {
     const id = Number(value);
     this.list.changeFilters({ ownerId: Number.isInteger(id) && id >= 1 ? id : null });
-  }
-
-  protected clearFilters(): void {
-    this.search.clear();
-    this.list.clearFilters();
   }
 
   protected openForm(number: NumberFormData): void {

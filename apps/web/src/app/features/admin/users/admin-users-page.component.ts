@@ -8,7 +8,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { type AdminUser, APP_ROUTES } from '@hh/contracts';
 import { filter, switchMap, tap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store.service';
-import { debouncedSearch } from '../../../shared/forms/debounced-search';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
@@ -63,8 +62,8 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
               type="search"
               autocomplete="off"
               [maxLength]="searchMaxLength"
-              [value]="search.text()"
-              (input)="search.input($any($event.target).value)"
+              [value]="list.search.text()"
+              (input)="list.search.input($any($event.target).value)"
             />
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -85,7 +84,7 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
             </mat-select>
           </mat-form-field>
           @if (list.filtered()) {
-            <button mat-button type="button" class="clear" (click)="clearFilters()">Clear filters</button>
+            <button mat-button type="button" class="clear" (click)="list.clearFilters()">Clear filters</button>
           }
         </div>
       </section>
@@ -108,7 +107,7 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
           <div class="empty-state">
             <h3>{{ list.filtered() ? 'No users match these filters' : 'No users yet' }}</h3>
             @if (list.filtered()) {
-              <button mat-stroked-button type="button" (click)="clearFilters()">Show all users</button>
+              <button mat-stroked-button type="button" (click)="list.clearFilters()">Show all users</button>
             }
           </div>
         } @else if (list.rows().length > 0) {
@@ -168,18 +167,9 @@ export class AdminUsersPageComponent {
     noFilters: NO_USER_FILTERS,
     hasFilters: hasUserFilters,
   });
-  protected readonly search = debouncedSearch({
-    current: () => this.list.state().filters.q,
-    apply: (q) => this.list.changeFilters({ q }),
-  });
   /** The API's refusal of the last action (e.g. the last active admin), shown until dismissed. */
   protected readonly actionError = signal<string | null>(null);
   protected readonly busyIds = signal<number[]>([]);
-
-  protected clearFilters(): void {
-    this.search.clear();
-    this.list.clearFilters();
-  }
 
   protected openDetails(user: AdminUser): void {
     this.dialog.open<AdminUserDetailDialogComponent, AdminUserDetailData>(AdminUserDetailDialogComponent, {
