@@ -71,7 +71,7 @@ type RateChart = ChartConfiguration<'line', (number | null)[], string>;
     }
     .chart-box {
       position: relative;
-      height: 14rem;
+      height: 15rem;
     }
   `,
 })

@@ -19,6 +19,14 @@ import { talkAndCostByDay, talkCostSummary } from './analytics-figures';
 
 type TalkCostChart = ChartConfiguration<'bar' | 'line', number[], string>;
 
+/** Cost axis labels: cents, and the fractions of a cent that small ranges step by ("$0.0125"). */
+const costTick = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+
 /** Talk minutes per day as bars (left axis) and their cost as a line (right axis), with the figures as a hidden table. */
 @Component({
   selector: 'hh-talk-cost-chart',
@@ -145,7 +153,7 @@ export class TalkCostChartComponent {
         position: 'right',
         beginAtZero: true,
         title: { display: true, text: 'Cost', color: CHART_COLORS.text },
-        ticks: { ...CHART_TICKS, callback: (value) => formatCost(Number(value), 2) },
+        ticks: { ...CHART_TICKS, callback: (value) => costTick.format(Number(value)) },
         grid: { display: false },
       },
     },

@@ -65,6 +65,7 @@ interface FeedItem {
       border-bottom: 0;
     }
     .what {
+      flex: 1 1 14rem;
       min-width: 0;
       overflow-wrap: anywhere;
     }
