@@ -44,6 +44,15 @@ describe('debouncedSearch', () => {
     expect(search.text()).toBe('');
   });
 
+  it('drops a search still waiting for its pause when the box is cleared', () => {
+    search.input('cleo');
+    jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 1);
+    search.clear();
+    jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2);
+    expect(applied).toEqual([]);
+    expect(search.text()).toBe('');
+  });
+
   it('waits as long as it is told', () => {
     const slow = TestBed.runInInjectionContext(() =>
       debouncedSearch({ current, apply: (q) => applied.push(q), debounceMs: 1000 }),

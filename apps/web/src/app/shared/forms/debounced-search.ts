@@ -18,7 +18,10 @@ export interface DebouncedSearch {
   readonly text: WritableSignal<string>;
   /** The input's `input` event. */
   input(text: string): void;
-  /** Empties the box at once, for "Clear filters" (the URL may already hold no search, so it would not follow). */
+  /**
+   * Empties the box at once, for "Clear filters" (the URL may already hold no search, so it would not follow),
+   * and drops a search typed but not yet applied.
+   */
   clear(): void;
 }
 
@@ -34,10 +37,12 @@ export function debouncedSearch({
 }: DebouncedSearchOptions): DebouncedSearch {
   assertInInjectionContext(debouncedSearch);
   const text = linkedSignal(current);
-  const typed = new Subject<string>();
+  // null: the box was cleared, which drops a search still waiting for its pause.
+  const typed = new Subject<string | null>();
   typed
     .pipe(
       debounceTime(debounceMs),
+      filter((value): value is string => value !== null),
       map((value) => value.trim()),
       filter((q) => q !== current()),
       takeUntilDestroyed(),
@@ -51,6 +56,7 @@ export function debouncedSearch({
     },
     clear(): void {
       text.set('');
+      typed.next(null);
     },
   };
 }
