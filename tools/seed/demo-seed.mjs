@@ -20,6 +20,7 @@ const DAYS = 90;
 const ROLLUPS = [
   ['daily_call_totals', 'day', 'status'],
   ['hourly_call_totals', 'hour', 'status'],
+  ['monthly_user_totals', 'month', 'user_id'],
   ['daily_user_totals', 'day', 'user_id'],
   ['hourly_user_totals', 'hour', 'user_id'],
 ];
@@ -214,9 +215,9 @@ async function seed(passwordHash) {
        last_call_date = VALUES(last_call_date), updated_at = VALUES(updated_at)`,
     [ids],
   );
-  // The per-day and per-hour rollups (sql/005, sql/006; apps/api/src/app/analytics/call-rollups.ts), added to.
+  // The per-month, per-day and per-hour rollups (sql/005 to sql/007; apps/api/src/app/analytics/call-rollups.ts), added to.
   for (const [table, period, key] of ROLLUPS) {
-    const format = period === 'day' ? '%Y-%m-%d' : '%Y-%m-%d %H:00:00';
+    const format = { month: '%Y-%m-01', day: '%Y-%m-%d', hour: '%Y-%m-%d %H:00:00' }[period];
     const keyColumn = key === 'status' ? 'CAST(status AS CHAR)' : 'user_id';
     await db.query(
       `INSERT INTO ${table} (${period}, ${key}, calls, duration_seconds, cost)

@@ -3,6 +3,7 @@ import { DailyCallTotalsEntity } from '../app/analytics/daily-call-totals.entity
 import { DailyUserTotalsEntity } from '../app/analytics/daily-user-totals.entity';
 import { HourlyCallTotalsEntity } from '../app/analytics/hourly-call-totals.entity';
 import { HourlyUserTotalsEntity } from '../app/analytics/hourly-user-totals.entity';
+import { MonthlyUserTotalsEntity } from '../app/analytics/monthly-user-totals.entity';
 import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   UserAnalyticsEntity,
   DailyCallTotalsEntity,
   HourlyCallTotalsEntity,
+  MonthlyUserTotalsEntity,
   DailyUserTotalsEntity,
   HourlyUserTotalsEntity,
   NumberRequestEntity,

@@ -18,7 +18,7 @@ export async function rollupsAndRecomputation(sql: Sql) {
   const norm = (rows: Record<string, unknown>[]) =>
     rows.map((r) => ({ ...r, calls: Number(r['calls']), duration: Number(r['duration']), cost: Number(r['cost']) }));
   for (const rollup of CALL_ROLLUPS) {
-    const format = rollup.period === 'day' ? '%Y-%m-%d' : '%Y-%m-%d %H:00:00';
+    const format = { month: '%Y-%m-01', day: '%Y-%m-%d', hour: '%Y-%m-%d %H:00:00' }[rollup.period];
     const key = rollup.key === 'status' ? 'CAST(status AS CHAR)' : 'user_id';
     stored[rollup.table] = norm(
       await sql(

@@ -1,8 +1,8 @@
-import { planRange } from './admin-analytics.service';
+import { ANALYTICS_PERIODS, planRange } from './admin-analytics.service';
 
 const at = (iso: string) => new Date(iso);
-const parts = (from: string, to: string) => {
-  const plan = planRange(at(from), at(to));
+const parts = (from: string, to: string, by: 'day' | 'user' = 'day') => {
+  const plan = planRange(at(from), at(to), ANALYTICS_PERIODS[by]);
   return {
     rollups: plan.rollups.map((p) => `${p.period} ${p.from.toISOString()} → ${p.to.toISOString()}`),
     edges: plan.edges.map((e) => `${e.from.toISOString()} → ${e.to.toISOString()}`),
@@ -47,11 +47,28 @@ describe('planRange', () => {
     });
   });
 
+  it('reads whole months for top users, and the days and hours around them', () => {
+    expect(parts('2032-01-30T22:10:00Z', '2032-04-02T01:00:00Z', 'user')).toEqual({
+      rollups: [
+        'hour 2032-01-30T23:00:00.000Z → 2032-01-31T00:00:00.000Z',
+        'day 2032-01-31T00:00:00.000Z → 2032-02-01T00:00:00.000Z',
+        'month 2032-02-01T00:00:00.000Z → 2032-04-01T00:00:00.000Z',
+        'day 2032-04-01T00:00:00.000Z → 2032-04-02T00:00:00.000Z',
+        'hour 2032-04-02T00:00:00.000Z → 2032-04-02T01:00:00.000Z',
+      ],
+      edges: ['2032-01-30T22:10:00.000Z → 2032-01-30T23:00:00.000Z'],
+    });
+    // The daily figures are per day: never months.
+    expect(parts('2032-02-01', '2032-04-01', 'day').rollups).toEqual([
+      'day 2032-02-01T00:00:00.000Z → 2032-04-01T00:00:00.000Z',
+    ]);
+  });
+
   it('covers the range exactly once, contiguously, for any bounds', () => {
     for (let i = 0; i < 500; i++) {
       const from = Date.UTC(2032, 0, 1) + Math.floor(Math.random() * 40 * 86_400_000);
-      const to = from + 1 + Math.floor(Math.random() * 10 * 86_400_000);
-      const plan = planRange(new Date(from), new Date(to));
+      const to = from + 1 + Math.floor(Math.random() * (i % 3 ? 10 : 200) * 86_400_000);
+      const plan = planRange(new Date(from), new Date(to), ANALYTICS_PERIODS[i % 2 ? 'day' : 'user']);
       const pieces = [...plan.rollups, ...plan.edges].sort((a, b) => a.from.getTime() - b.from.getTime());
       expect(pieces[0]?.from.getTime()).toBe(from);
       expect(pieces.at(-1)?.to.getTime()).toBe(to);

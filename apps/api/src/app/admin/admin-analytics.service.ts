@@ -7,19 +7,27 @@ import { Clock } from '../../common/clock';
 import { badRequest } from '../../common/errors/problem.exception';
 import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
 import { dateBounds } from '../calls/calls.service';
-import { callRollup, periodOf, RollupPeriod, SqlQuery } from '../analytics/call-rollups';
+import { callRollup, ceilPeriod, floorPeriod, periodOf, RollupPeriod, SqlQuery } from '../analytics/call-rollups';
 import { SystemAnalyticsDto, TopUserDto } from './dto/admin-analytics.dto';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
 export const DEFAULT_ANALYTICS_DAYS = 30;
 export const MAX_ANALYTICS_DAYS = 731;
 const IN_FLIGHT_STATUSES = CALL_STATUSES.filter((s) => !FINAL_CALL_STATUSES.includes(s));
 const IN_FLIGHT_LIST = IN_FLIGHT_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
- * Where each part of a range is read from: whole UTC days from the daily rollups, the whole hours at its edges
- * from the hourly rollups, and the at most two partial hours left at its ends from calls (by idx_calls_start_time,
+ * The rollup periods each grouping reads, coarsest first: the daily figures need days (by status), top users only
+ * their sums, which whole months give with a thirtieth of the rows.
+ */
+export const ANALYTICS_PERIODS: Record<'day' | 'user', readonly RollupPeriod[]> = {
+  day: ['day', 'hour'],
+  user: ['month', 'day', 'hour'],
+};
+
+/**
+ * Where each part of a range is read from: the coarsest rollup periods that fit whole (months, then days, then
+ * hours at either side), and the at most two partial hours left at its ends from calls (by idx_calls_start_time,
  * which holds every column summed, so the read never touches the rows). The rollups hold final calls only: calls
  * still in flight within the rolled-up span come from calls by idx_calls_status (they are few). Together they
  * count every call exactly once.
@@ -27,42 +35,45 @@ const IN_FLIGHT_LIST = IN_FLIGHT_STATUSES.map((s) => `'${s}'`).join(', ');
 export interface AnalyticsPlan {
   from: Date;
   to: Date;
-  /** Contiguous parts [from, to) served by the rollups, in order (hours, days, hours); empty when none. */
+  /** Contiguous parts served by the rollups, in order (… hours, days, months, days, hours …); empty when none. */
   rollups: { period: RollupPeriod; from: Date; to: Date }[];
   /** Date-time ranges read from calls in every status. */
   edges: { from: Date; to: Date }[];
 }
 
-export function planRange(from: Date, to: Date): AnalyticsPlan {
-  const hourFrom = ceilTo(from, HOUR_MS);
-  const hourTo = floorTo(to, HOUR_MS);
-  if (hourFrom >= hourTo) return { from, to, rollups: [], edges: [{ from, to }] };
-  const dayFrom = ceilTo(from, DAY_MS);
-  const dayTo = floorTo(to, DAY_MS);
-  const rollups: AnalyticsPlan['rollups'] = [];
-  if (dayFrom < dayTo) {
-    if (hourFrom < dayFrom) rollups.push({ period: 'hour', from: hourFrom, to: dayFrom });
-    rollups.push({ period: 'day', from: dayFrom, to: dayTo });
-    if (dayTo < hourTo) rollups.push({ period: 'hour', from: dayTo, to: hourTo });
-  } else {
-    rollups.push({ period: 'hour', from: hourFrom, to: hourTo });
-  }
-  const edges: AnalyticsPlan['edges'] = [];
-  if (from < hourFrom) edges.push({ from, to: hourFrom });
-  if (hourTo < to) edges.push({ from: hourTo, to });
-  return { from, to, rollups, edges };
+export function planRange(from: Date, to: Date, periods: readonly RollupPeriod[]): AnalyticsPlan {
+  const plan: AnalyticsPlan = { from, to, rollups: [], edges: [] };
+  const split = (start: Date, end: Date, level: number): void => {
+    if (start >= end) return;
+    const period = periods[level];
+    if (!period) {
+      plan.edges.push({ from: start, to: end });
+      return;
+    }
+    const whole = { from: ceilPeriod(start, period), to: floorPeriod(end, period) };
+    if (whole.from >= whole.to) {
+      split(start, end, level + 1);
+      return;
+    }
+    split(start, whole.from, level + 1);
+    plan.rollups.push({ period, ...whole });
+    split(whole.to, end, level + 1);
+  };
+  split(from, to, 0);
+  return plan;
 }
 
 /**
- * The analytics queries of a plan, grouped by day and status, or by user. FORCE INDEX keeps the plans on the
+ * The analytics queries of a range, grouped by day and status, or by user. FORCE INDEX keeps the plans on the
  * indexes whatever the optimizer guesses for a small table: never a full scan of calls.
  */
-export function analyticsQueries(plan: AnalyticsPlan, by: 'day' | 'user'): SqlQuery[] {
+export function analyticsQueries(range: { from: Date; to: Date }, by: 'day' | 'user'): SqlQuery[] {
+  const plan = planRange(range.from, range.to, ANALYTICS_PERIODS[by]);
   const group = by === 'day' ? '1, 2' : 'user_id';
   const columnsOf = (time: string) => (by === 'day' ? `DATE_FORMAT(${time}, '%Y-%m-%d') AS day, status` : 'user_id');
   const queries: SqlQuery[] = plan.rollups.map((part) => {
     const rollup = callRollup(part.period, by === 'day' ? 'status' : 'user_id');
-    const bound = (at: Date) => (part.period === 'day' ? periodOf(at, 'day') : at);
+    const bound = (at: Date) => (part.period === 'hour' ? at : periodOf(at, part.period));
     return {
       sql: `SELECT ${columnsOf(rollup.period)}, SUM(calls) AS calls, SUM(duration_seconds) AS duration, SUM(cost) AS cost
               FROM ${rollup.table} WHERE ${rollup.period} >= ? AND ${rollup.period} < ? GROUP BY ${group}`,
@@ -89,9 +100,9 @@ export function analyticsQueries(plan: AnalyticsPlan, by: 'day' | 'user'): SqlQu
   return queries;
 }
 
-/** The 10 users with the most calls in the plan's range (ties: lower id first), from every part of the plan. */
-export function topUsersQuery(plan: AnalyticsPlan): SqlQuery {
-  const parts = analyticsQueries(plan, 'user');
+/** The 10 users with the most calls in the range (ties: lower id first), from every part of its plan. */
+export function topUsersQuery(range: { from: Date; to: Date }): SqlQuery {
+  const parts = analyticsQueries(range, 'user');
   return {
     sql: `SELECT f.user_id, u.name, u.email, SUM(f.calls) AS calls, SUM(f.duration) AS duration, SUM(f.cost) AS cost
             FROM (${parts.map((q) => q.sql).join(' UNION ALL ')}) f
@@ -136,11 +147,10 @@ export class AdminAnalyticsService {
 
   async analytics(query: DateRangeQueryDto): Promise<SystemAnalyticsDto> {
     const { from, to } = this.range(query);
-    const plan = planRange(from, to);
     const [current, daily, topUsers] = await Promise.all([
       this.currentCounts(),
-      this.figuresByDay(plan),
-      this.topUsers(plan),
+      this.figuresByDay({ from, to }),
+      this.topUsers({ from, to }),
     ]);
     const byStatus = Object.fromEntries(CALL_STATUSES.map((s) => [s, 0])) as Record<CallStatus, number>;
     const days = new Map<string, DailyCallFigures>();
@@ -212,15 +222,15 @@ export class AdminAnalyticsService {
     };
   }
 
-  private async figuresByDay(plan: AnalyticsPlan): Promise<FigureRow[]> {
+  private async figuresByDay(range: { from: Date; to: Date }): Promise<FigureRow[]> {
     const results = await Promise.all(
-      analyticsQueries(plan, 'day').map((q) => this.dataSource.query(q.sql, q.params) as Promise<FigureRow[]>),
+      analyticsQueries(range, 'day').map((q) => this.dataSource.query(q.sql, q.params) as Promise<FigureRow[]>),
     );
     return results.flat();
   }
 
-  private async topUsers(plan: AnalyticsPlan): Promise<TopUserDto[]> {
-    const query = topUsersQuery(plan);
+  private async topUsers(range: { from: Date; to: Date }): Promise<TopUserDto[]> {
+    const query = topUsersQuery(range);
     const rows = (await this.dataSource.query(query.sql, query.params)) as (FigureRow & {
       name: string;
       email: string;
@@ -234,14 +244,6 @@ export class AdminAnalyticsService {
       cost: round4(Number(row.cost ?? 0)),
     }));
   }
-}
-
-function ceilTo(at: Date, unit: number): Date {
-  return new Date(Math.ceil(at.getTime() / unit) * unit);
-}
-
-function floorTo(at: Date, unit: number): Date {
-  return new Date(Math.floor(at.getTime() / unit) * unit);
 }
 
 function ymd(date: Date): string {

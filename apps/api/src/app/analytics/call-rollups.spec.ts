@@ -1,10 +1,24 @@
-import { CALL_ROLLUPS, periodOf, rollupUpserts } from './call-rollups';
+import { CALL_ROLLUPS, ceilPeriod, floorPeriod, periodOf, rollupUpserts } from './call-rollups';
 
 describe('call rollups', () => {
   it('key calls by the UTC day or hour of their start', () => {
     const at = new Date('2032-03-10T23:59:59.999Z');
     expect(periodOf(at, 'day')).toBe('2032-03-10');
     expect(periodOf(at, 'hour')).toBe('2032-03-10 23:00:00');
+    expect(periodOf(at, 'month')).toBe('2032-03-01');
+  });
+
+  it('find the UTC period boundaries around an instant', () => {
+    const at = new Date('2032-12-31T23:30:00Z');
+    expect(floorPeriod(at, 'month').toISOString()).toBe('2032-12-01T00:00:00.000Z');
+    expect(ceilPeriod(at, 'month').toISOString()).toBe('2033-01-01T00:00:00.000Z');
+    expect(ceilPeriod(at, 'day').toISOString()).toBe('2033-01-01T00:00:00.000Z');
+    expect(ceilPeriod(at, 'hour').toISOString()).toBe('2033-01-01T00:00:00.000Z');
+    const boundary = new Date('2032-02-01T00:00:00Z');
+    for (const period of ['month', 'day', 'hour'] as const) {
+      expect(floorPeriod(boundary, period)).toEqual(boundary);
+      expect(ceilPeriod(boundary, period)).toEqual(boundary);
+    }
   });
 
   it('upsert every rollup once, in a fixed order, summing calls per key in key order', () => {
@@ -33,7 +47,7 @@ describe('call rollups', () => {
     ];
     const upserts = rollupUpserts(calls);
     expect(upserts.map((u) => u.sql.match(/INSERT INTO (\w+)/)?.[1])).toEqual(CALL_ROLLUPS.map((r) => r.table));
-    const [dailyStatus, hourlyStatus, dailyUser, hourlyUser] = upserts.map((u) => u.params);
+    const [dailyStatus, hourlyStatus, monthlyUser, dailyUser, hourlyUser] = upserts.map((u) => u.params);
     expect(dailyStatus).toEqual(['2032-03-10', 'completed', 2, 91, 0.06, '2032-03-10', 'failed', 1, 0, 0]);
     expect(hourlyStatus).toEqual([
       '2032-03-10 10:00:00',
@@ -48,6 +62,7 @@ describe('call rollups', () => {
       0,
     ]);
     // Users in numeric order (3 before 12), not string order.
+    expect(monthlyUser).toEqual(['2032-03-01', 3, 1, 0, 0, '2032-03-01', 12, 2, 91, 0.06]);
     expect(dailyUser).toEqual(['2032-03-10', 3, 1, 0, 0, '2032-03-10', 12, 2, 91, 0.06]);
     expect(hourlyUser).toEqual(['2032-03-10 10:00:00', 12, 2, 91, 0.06, '2032-03-10 11:00:00', 3, 1, 0, 0]);
   });
