@@ -90,12 +90,13 @@ try {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const [[sizes]] = await db.query(
     `SELECT (SELECT COUNT(*) FROM calls) AS calls,
+            (SELECT COUNT(*) FROM monthly_user_totals) AS monthlyUserRows,
             (SELECT COUNT(*) FROM daily_user_totals) AS dailyUserRows,
             (SELECT COUNT(*) FROM hourly_user_totals) AS hourlyUserRows,
             (SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables
               WHERE table_schema = DATABASE() AND table_name = 'calls') AS callsMb,
             (SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables
-              WHERE table_schema = DATABASE() AND (table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')) AS rollupMb,
+              WHERE table_schema = DATABASE() AND (table_name LIKE 'monthly\\_%' OR table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')) AS rollupMb,
             @@innodb_buffer_pool_size / 1048576 AS bufferPoolMb`,
   );
   console.log(`seeded in ${seedSeconds.toFixed(0)} s:`, sizes);
@@ -141,13 +142,23 @@ async function measureAll(admins, clients, sizes, seedSeconds) {
     new Date(Date.parse(`${today}T00:00:00.000Z`) + 86_400_000),
   ]);
   console.log(`exactness: analytics say ${check.totals.calls} calls in 90 days, calls table says ${raw.n}`);
+  const [top] = await db.query(
+    `SELECT user_id AS userId, COUNT(*) AS calls FROM calls WHERE start_time >= ? AND start_time < ?
+      GROUP BY user_id ORDER BY calls DESC, user_id LIMIT 10`,
+    [new Date(`${daysAgo(89)}T00:00:00.000Z`), new Date(Date.parse(`${today}T00:00:00.000Z`) + 86_400_000)],
+  );
+  const same =
+    JSON.stringify(top.map((u) => [u.userId, Number(u.calls)])) ===
+    JSON.stringify(check.topUsers.map((u) => [u.userId, u.calls]));
+  console.log(`exactness: top users ${same ? 'equal' : 'DIFFER FROM'} a recomputation from calls`);
+  if (!same || check.totals.calls !== Number(raw.n)) process.exitCode = 1;
 
   console.log('\n=== Summary ===');
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
   console.log(
-    `data: ${Number(sizes.calls).toLocaleString('en')} calls (${sizes.callsMb} MB), ${sizes.dailyUserRows} daily and ${sizes.hourlyUserRows} hourly per-user rollup rows (all rollups ${sizes.rollupMb} MB), seeded in ${seedSeconds.toFixed(0)} s; InnoDB buffer pool ${sizes.bufferPoolMb} MB`,
+    `data: ${Number(sizes.calls).toLocaleString('en')} calls (${sizes.callsMb} MB), ${sizes.monthlyUserRows} monthly, ${sizes.dailyUserRows} daily and ${sizes.hourlyUserRows} hourly per-user rollup rows (all rollups ${sizes.rollupMb} MB), seeded in ${seedSeconds.toFixed(0)} s; InnoDB buffer pool ${sizes.bufferPoolMb} MB`,
   );
   console.table(results);
 }
@@ -203,19 +214,21 @@ async function seed(clientIds) {
 }
 
 /**
- * The backfill of each rollup table that exists: its last `INSERT INTO daily_…` or `hourly_…` statement across
+ * The backfill of each rollup table that exists: its last `INSERT INTO monthly_…`, `daily_…` or `hourly_…` statement across
  * sql/*.sql (sql/006 rebuilds every rollup from calls), in file order: what migrating a database with these calls does.
  */
 async function rollupBackfills() {
   const [tables] = await db.query(
-    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND (table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')",
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND (table_name LIKE 'monthly\\_%' OR table_name LIKE 'daily\\_%' OR table_name LIKE 'hourly\\_%')",
   );
   const existing = new Set(tables.map((t) => t.name));
   const latest = new Map();
   for (const file of readdirSync('sql')
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
-    for (const match of readFileSync(`sql/${file}`, 'utf8').matchAll(/^INSERT INTO ((?:daily|hourly)_\w+)[^;]*;/gm)) {
+    for (const match of readFileSync(`sql/${file}`, 'utf8').matchAll(
+      /^INSERT INTO ((?:monthly|daily|hourly)_\w+)[^;]*;/gm,
+    )) {
       if (!existing.has(match[1])) continue;
       latest.delete(match[1]);
       latest.set(match[1], match[0].replace(/;$/, ''));
