@@ -11,7 +11,9 @@ import {
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { DailyCallFigures } from '@hh/contracts';
 import { dayKey, dayLabel, daysText, fromDayKey } from './chart-days';
-import { CHART_COLORS, CHART_LEGEND, CHART_TICKS, CHART_TOOLTIP } from './chart-theme';
+import { ChartFigureComponent, type ChartTableRow } from './chart-figure.component';
+import { dayChartOptions, valueAxis } from './chart-options';
+import { CHART_COLORS } from './chart-theme';
 
 export interface DayBar {
   date: string;
@@ -49,18 +51,18 @@ export function dailyBars(daily: readonly DailyCallFigures[], first: string, las
 /**
  * Calls per day as stacked bars by outcome (ng2-charts), on the client dashboard and in the admin console. Chart.js
  * is registered here, with only the pieces a bar chart needs, so it loads with the lazy chunks of the pages that show
- * it and never with the app's first bytes. The canvas is an image with a summary for screen readers, and a hidden
- * table carries the figures.
+ * it and never with the app's first bytes. The canvas is an image with a summary for screen readers, and the figure's
+ * hidden table carries the figures of the days with calls.
  */
 @Component({
   selector: 'hh-calls-per-day-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BaseChartDirective],
+  imports: [BaseChartDirective, ChartFigureComponent],
   providers: [
     provideCharts({ registerables: [BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip] }),
   ],
   template: `
-    <div class="chart-box">
+    <hh-chart-figure caption="Calls per day (days with calls)" [columns]="columns" [rows]="rows()">
       <canvas
         baseChart
         type="bar"
@@ -69,38 +71,11 @@ export function dailyBars(daily: readonly DailyCallFigures[], first: string, las
         [data]="data()"
         [options]="options"
       ></canvas>
-    </div>
-    <table class="visually-hidden">
-      <caption>
-        Calls per day (days with calls)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Successful</th>
-          <th scope="col">Failed</th>
-          <th scope="col">Other</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (bar of busyDays(); track bar.date) {
-          <tr>
-            <th scope="row">{{ bar.label }}</th>
-            <td>{{ bar.successful }}</td>
-            <td>{{ bar.failed }}</td>
-            <td>{{ bar.other }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
+    </hh-chart-figure>
   `,
   styles: `
     :host {
       display: block;
-    }
-    .chart-box {
-      position: relative;
-      height: 16rem;
     }
   `,
 })
@@ -111,8 +86,12 @@ export class CallsPerDayChartComponent {
   readonly last = input.required<string>();
 
   protected readonly bars = computed(() => dailyBars(this.daily(), this.first(), this.last()));
-  protected readonly busyDays = computed(() =>
-    this.bars().filter((bar) => bar.successful + bar.failed + bar.other > 0),
+
+  protected readonly columns = ['Day', 'Successful', 'Failed', 'Other'];
+  protected readonly rows = computed<ChartTableRow[]>(() =>
+    this.bars()
+      .filter((bar) => bar.successful + bar.failed + bar.other > 0)
+      .map((bar) => ({ key: bar.date, label: bar.label, cells: [bar.successful, bar.failed, bar.other] })),
   );
 
   protected readonly summary = computed(() => {
@@ -142,27 +121,8 @@ export class CallsPerDayChartComponent {
     };
   });
 
-  protected readonly options: ChartConfiguration<'bar'>['options'] = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    interaction: { mode: 'index', intersect: false },
-    scales: {
-      x: {
-        stacked: true,
-        grid: { display: false },
-        ticks: { ...CHART_TICKS, maxRotation: 0, autoSkipPadding: 12 },
-      },
-      y: {
-        stacked: true,
-        beginAtZero: true,
-        ticks: { ...CHART_TICKS, precision: 0 },
-        grid: { color: CHART_COLORS.grid },
-      },
-    },
-    plugins: {
-      tooltip: CHART_TOOLTIP,
-      legend: CHART_LEGEND,
-    },
-  };
+  protected readonly options = dayChartOptions<'bar'>({
+    x: { stacked: true },
+    y: valueAxis({ stacked: true, ticks: { precision: 0 } }),
+  });
 }
