@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { ArcElement, type ChartConfiguration, DoughnutController, Legend, Tooltip } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
-import { CHART_COLORS, CHART_LEGEND, CHART_TOOLTIP } from '../../../shared/charts/chart-theme';
+import { ChartFigureComponent, type ChartTableRow } from '../../../shared/charts/chart-figure.component';
+import { chartOptions } from '../../../shared/charts/chart-options';
+import { CHART_COLORS } from '../../../shared/charts/chart-theme';
 import { shareOf, type Slice, sliceSummary, sliceTotal } from './analytics-figures';
 
 type DoughnutChart = ChartConfiguration<'doughnut', number[], string>;
@@ -10,10 +12,10 @@ type DoughnutChart = ChartConfiguration<'doughnut', number[], string>;
 @Component({
   selector: 'hh-breakdown-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BaseChartDirective],
+  imports: [BaseChartDirective, ChartFigureComponent],
   providers: [provideCharts({ registerables: [DoughnutController, ArcElement, Legend, Tooltip] })],
   template: `
-    <div class="chart-box">
+    <hh-chart-figure height="15rem" [caption]="title()" [columns]="columns" [rows]="rows()">
       <canvas
         baseChart
         type="doughnut"
@@ -26,38 +28,11 @@ type DoughnutChart = ChartConfiguration<'doughnut', number[], string>;
         <span class="centre-value">{{ total() }}</span>
         <span class="centre-unit">{{ unit() }}</span>
       </p>
-    </div>
-    <table class="visually-hidden">
-      <caption>
-        {{
-          title()
-        }}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Part</th>
-          <th scope="col">Count</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (slice of slices(); track slice.key) {
-          <tr>
-            <th scope="row">{{ slice.label }}</th>
-            <td>{{ slice.value }}</td>
-            <td>{{ share(slice) }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
+    </hh-chart-figure>
   `,
   styles: `
     :host {
       display: block;
-    }
-    .chart-box {
-      position: relative;
-      height: 15rem;
     }
     .centre {
       position: absolute;
@@ -87,7 +62,16 @@ export class BreakdownChartComponent {
 
   protected readonly total = computed(() => sliceTotal(this.slices()));
   protected readonly summary = computed(() => sliceSummary(this.title(), this.slices()));
-  protected readonly share = (slice: Slice) => shareOf(slice, this.slices());
+
+  protected readonly columns = ['Part', 'Count', 'Share'];
+  protected readonly rows = computed<ChartTableRow[]>(() => {
+    const slices = this.slices();
+    return slices.map((slice) => ({
+      key: slice.key,
+      label: slice.label,
+      cells: [slice.value, shareOf(slice, slices)],
+    }));
+  });
 
   protected readonly data = computed<DoughnutChart['data']>(() => {
     const slices = this.slices();
@@ -105,11 +89,5 @@ export class BreakdownChartComponent {
     };
   });
 
-  protected readonly options: DoughnutChart['options'] = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    cutout: '68%',
-    plugins: { tooltip: CHART_TOOLTIP, legend: CHART_LEGEND },
-  };
+  protected readonly options = chartOptions<'doughnut'>({ cutout: '68%' });
 }

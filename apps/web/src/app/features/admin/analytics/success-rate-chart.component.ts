@@ -11,7 +11,9 @@ import {
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { DailyCallFigures } from '@hh/contracts';
-import { CHART_COLORS, CHART_TICKS, CHART_TOOLTIP } from '../../../shared/charts/chart-theme';
+import { ChartFigureComponent, type ChartTableRow } from '../../../shared/charts/chart-figure.component';
+import { dayChartOptions, valueAxis } from '../../../shared/charts/chart-options';
+import { CHART_COLORS } from '../../../shared/charts/chart-theme';
 import { formatPercent } from '../../../shared/format/money';
 import { successRateByDay, successRateSummary } from './analytics-figures';
 
@@ -24,14 +26,19 @@ type RateChart = ChartConfiguration<'line', (number | null)[], string>;
 @Component({
   selector: 'hh-success-rate-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BaseChartDirective],
+  imports: [BaseChartDirective, ChartFigureComponent],
   providers: [
     provideCharts({
       registerables: [LineController, LineElement, PointElement, CategoryScale, LinearScale, Filler, Tooltip],
     }),
   ],
   template: `
-    <div class="chart-box">
+    <hh-chart-figure
+      caption="Success rate per day (days with answered or failed calls)"
+      height="15rem"
+      [columns]="columns"
+      [rows]="rows()"
+    >
       <canvas
         baseChart
         type="line"
@@ -40,38 +47,11 @@ type RateChart = ChartConfiguration<'line', (number | null)[], string>;
         [data]="data()"
         [options]="options"
       ></canvas>
-    </div>
-    <table class="visually-hidden">
-      <caption>
-        Success rate per day (days with answered or failed calls)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Success rate</th>
-          <th scope="col">Answered</th>
-          <th scope="col">Answered or failed</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (day of measuredDays(); track day.date) {
-          <tr>
-            <th scope="row">{{ day.label }}</th>
-            <td>{{ percent(day.rate ?? 0) }}</td>
-            <td>{{ day.successful }}</td>
-            <td>{{ day.decided }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
+    </hh-chart-figure>
   `,
   styles: `
     :host {
       display: block;
-    }
-    .chart-box {
-      position: relative;
-      height: 15rem;
     }
   `,
 })
@@ -79,9 +59,18 @@ export class SuccessRateChartComponent {
   readonly daily = input.required<readonly DailyCallFigures[]>();
 
   protected readonly days = computed(() => successRateByDay(this.daily()));
-  protected readonly measuredDays = computed(() => this.days().filter((day) => day.rate !== null));
   protected readonly summary = computed(() => successRateSummary(this.days()));
-  protected readonly percent = formatPercent;
+
+  protected readonly columns = ['Day', 'Success rate', 'Answered', 'Answered or failed'];
+  protected readonly rows = computed<ChartTableRow[]>(() =>
+    this.days()
+      .filter((day) => day.rate !== null)
+      .map((day) => ({
+        key: day.date,
+        label: day.label,
+        cells: [formatPercent(day.rate ?? 0), day.successful, day.decided],
+      })),
+  );
 
   protected readonly data = computed<RateChart['data']>(() => {
     const days = this.days();
@@ -104,26 +93,8 @@ export class SuccessRateChartComponent {
     };
   });
 
-  protected readonly options: RateChart['options'] = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    interaction: { mode: 'index', intersect: false },
-    scales: {
-      x: {
-        grid: { display: false },
-        ticks: { ...CHART_TICKS, maxRotation: 0, autoSkipPadding: 12 },
-      },
-      y: {
-        min: 0,
-        max: 100,
-        ticks: { ...CHART_TICKS, stepSize: 25, callback: (value) => `${value}%` },
-        grid: { color: CHART_COLORS.grid },
-      },
-    },
-    plugins: {
-      tooltip: { ...CHART_TOOLTIP, callbacks: { label: (item) => `Success rate: ${item.parsed.y ?? 0}%` } },
-      legend: { display: false },
-    },
-  };
+  protected readonly options = dayChartOptions<'line'>(
+    { y: valueAxis({ min: 0, max: 100, ticks: { stepSize: 25, callback: (value) => `${value}%` } }) },
+    { legend: false, tooltipLabel: (item) => `Success rate: ${item.parsed.y ?? 0}%` },
+  );
 }

@@ -13,7 +13,9 @@ import {
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { DailyCallFigures } from '@hh/contracts';
-import { CHART_COLORS, CHART_LEGEND, CHART_TICKS, CHART_TOOLTIP } from '../../../shared/charts/chart-theme';
+import { ChartFigureComponent, type ChartTableRow } from '../../../shared/charts/chart-figure.component';
+import { axisTitle, dayChartOptions, valueAxis } from '../../../shared/charts/chart-options';
+import { CHART_COLORS } from '../../../shared/charts/chart-theme';
 import { formatCost } from '../../../shared/format/money';
 import { talkAndCostByDay, talkCostSummary } from './analytics-figures';
 
@@ -31,7 +33,7 @@ const costTick = new Intl.NumberFormat('en-US', {
 @Component({
   selector: 'hh-talk-cost-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BaseChartDirective],
+  imports: [BaseChartDirective, ChartFigureComponent],
   providers: [
     provideCharts({
       registerables: [
@@ -48,7 +50,11 @@ const costTick = new Intl.NumberFormat('en-US', {
     }),
   ],
   template: `
-    <div class="chart-box">
+    <hh-chart-figure
+      caption="Talk minutes and cost per day (days with talk time or cost)"
+      [columns]="columns"
+      [rows]="rows()"
+    >
       <canvas
         baseChart
         type="bar"
@@ -57,36 +63,11 @@ const costTick = new Intl.NumberFormat('en-US', {
         [data]="data()"
         [options]="options"
       ></canvas>
-    </div>
-    <table class="visually-hidden">
-      <caption>
-        Talk minutes and cost per day (days with talk time or cost)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Talk minutes</th>
-          <th scope="col">Cost</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (day of busyDays(); track day.date) {
-          <tr>
-            <th scope="row">{{ day.label }}</th>
-            <td>{{ day.minutes }}</td>
-            <td>{{ cost(day.cost) }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
+    </hh-chart-figure>
   `,
   styles: `
     :host {
       display: block;
-    }
-    .chart-box {
-      position: relative;
-      height: 16rem;
     }
   `,
 })
@@ -94,9 +75,14 @@ export class TalkCostChartComponent {
   readonly daily = input.required<readonly DailyCallFigures[]>();
 
   protected readonly days = computed(() => talkAndCostByDay(this.daily()));
-  protected readonly busyDays = computed(() => this.days().filter((day) => day.minutes > 0 || day.cost > 0));
   protected readonly summary = computed(() => talkCostSummary(this.days()));
-  protected readonly cost = (amount: number) => formatCost(amount);
+
+  protected readonly columns = ['Day', 'Talk minutes', 'Cost'];
+  protected readonly rows = computed<ChartTableRow[]>(() =>
+    this.days()
+      .filter((day) => day.minutes > 0 || day.cost > 0)
+      .map((day) => ({ key: day.date, label: day.label, cells: [day.minutes, formatCost(day.cost)] })),
+  );
 
   protected readonly data = computed<TalkCostChart['data']>(() => {
     const days = this.days();
@@ -130,44 +116,20 @@ export class TalkCostChartComponent {
     };
   });
 
-  protected readonly options: TalkCostChart['options'] = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    interaction: { mode: 'index', intersect: false },
-    scales: {
-      x: {
-        grid: { display: false },
-        ticks: { ...CHART_TICKS, maxRotation: 0, autoSkipPadding: 12 },
-      },
-      minutes: {
-        type: 'linear',
-        position: 'left',
-        beginAtZero: true,
-        title: { display: true, text: 'Minutes', color: CHART_COLORS.text },
-        ticks: CHART_TICKS,
-        grid: { color: CHART_COLORS.grid },
-      },
-      cost: {
+  protected readonly options = dayChartOptions<'bar' | 'line'>(
+    {
+      minutes: valueAxis({ type: 'linear', position: 'left', title: axisTitle('Minutes') }),
+      cost: valueAxis({
         type: 'linear',
         position: 'right',
-        beginAtZero: true,
-        title: { display: true, text: 'Cost', color: CHART_COLORS.text },
-        ticks: { ...CHART_TICKS, callback: (value) => costTick.format(Number(value)) },
+        title: axisTitle('Cost'),
+        ticks: { callback: (value) => costTick.format(Number(value)) },
         grid: { display: false },
-      },
+      }),
     },
-    plugins: {
-      tooltip: {
-        ...CHART_TOOLTIP,
-        callbacks: {
-          label: (item) =>
-            item.dataset.yAxisID === 'cost'
-              ? `Cost: ${formatCost(item.parsed.y ?? 0)}`
-              : `Talk: ${item.parsed.y ?? 0} min`,
-        },
-      },
-      legend: CHART_LEGEND,
+    {
+      tooltipLabel: (item) =>
+        item.dataset.yAxisID === 'cost' ? `Cost: ${formatCost(item.parsed.y ?? 0)}` : `Talk: ${item.parsed.y ?? 0} min`,
     },
-  };
+  );
 }
