@@ -1,7 +1,7 @@
 /**
  * The frame every admin list page shares (Users, Numbers, Requests, Activity): the filter card, the results
  * area, and the problem banner of a refused action (the list's own progress and problem are hh-list-status).
- * Pages add only what differs.
+ * The page grid and its intro are the global .page and .page-intro (styles.scss). Pages add only what differs.
  */
 export const ADMIN_LIST_PAGE_STYLES = `
   .filters-card {

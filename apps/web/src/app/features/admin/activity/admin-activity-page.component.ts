@@ -131,23 +131,7 @@ export const USER_LOOKUP_SIZE = 100;
       </section>
     </div>
   `,
-  styles: [
-    ADMIN_LIST_PAGE_STYLES,
-    `
-      .page {
-        display: grid;
-        gap: 1.25rem;
-      }
-      .page-intro h1 {
-        margin: 0 0 0.25rem;
-        font: var(--mat-sys-headline-medium);
-        font-weight: 600;
-      }
-      .page-intro p {
-        margin: 0;
-      }
-    `,
-  ],
+  styles: ADMIN_LIST_PAGE_STYLES,
 })
 export class AdminActivityPageComponent {
   private readonly api = inject(AdminApiService);

@@ -50,7 +50,7 @@ export const OWNER_LOOKUP_SIZE = 100;
   ],
   template: `
     <div class="page">
-      <header class="page-intro">
+      <header class="page-intro with-actions">
         <div>
           <h1>{{ title }}</h1>
           <p class="muted">Every number in the inventory, who holds it and what it costs.</p>
@@ -150,25 +150,6 @@ export const OWNER_LOOKUP_SIZE = 100;
   styles: [
     ADMIN_LIST_PAGE_STYLES,
     `
-      .page {
-        display: grid;
-        gap: 1.25rem;
-      }
-      .page-intro {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 1rem;
-      }
-      .page-intro h1 {
-        margin: 0 0 0.25rem;
-        font: var(--mat-sys-headline-medium);
-        font-weight: 600;
-      }
-      .page-intro p {
-        margin: 0;
-      }
       .header-actions {
         display: flex;
         gap: 0.5rem;

@@ -130,18 +130,6 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
   styles: [
     ADMIN_LIST_PAGE_STYLES,
     `
-      .page {
-        display: grid;
-        gap: 1.25rem;
-      }
-      .page-intro h1 {
-        margin: 0 0 0.25rem;
-        font: var(--mat-sys-headline-medium);
-        font-weight: 600;
-      }
-      .page-intro p {
-        margin: 0;
-      }
       .filters {
         grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
       }
