@@ -9,7 +9,7 @@ import { ProfileFormComponent } from './profile-form.component';
   imports: [ChangePasswordFormComponent, ProfileFormComponent],
   template: `
     <div class="page">
-      <header>
+      <header class="page-intro">
         <h1>{{ title }}</h1>
         <p class="muted">Manage your profile and keep your account secure.</p>
       </header>
@@ -20,18 +20,6 @@ import { ProfileFormComponent } from './profile-form.component';
     </div>
   `,
   styles: `
-    .page {
-      display: grid;
-      gap: 1.5rem;
-    }
-    h1 {
-      margin: 0 0 0.25rem;
-      font: var(--mat-sys-headline-medium);
-      font-weight: 600;
-    }
-    header p {
-      margin: 0;
-    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
