@@ -52,7 +52,7 @@ test.describe('accounts in the browser', () => {
     await signInInBrowser(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL(/\/voip\/admin$/);
     await expect(page.getByRole('heading', { name: 'Admin dashboard' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Users', exact: true })).toBeVisible();
   });
 });
 
