@@ -1,13 +1,14 @@
 import type { Routes } from '@angular/router';
 import { APP_ROUTES, type AppRoute } from '@hh/contracts';
+import { UserDirectory } from './user-directory.service';
 
 /** A route's path below the admin console, e.g. '/voip/admin/users' → 'users'. */
 function segmentOf(route: AppRoute): string {
   return route.path.slice(APP_ROUTES.admin.path.length + 1);
 }
 
-/** The admin console, loaded only when an admin opens it (adminGuard sits on the parent route). */
-export const ADMIN_ROUTES: Routes = [
+/** The pages of the admin console. */
+const ADMIN_PAGES: Routes = [
   {
     path: '',
     pathMatch: 'full',
@@ -42,3 +43,9 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('./activity/admin-activity-page.component').then((m) => m.AdminActivityPageComponent),
   },
 ];
+
+/**
+ * The admin console, loaded only when an admin opens it (adminGuard sits on the parent route). Its pages share one
+ * UserDirectory, so a user named on one page is not looked up again on the next.
+ */
+export const ADMIN_ROUTES: Routes = [{ path: '', providers: [UserDirectory], children: ADMIN_PAGES }];

@@ -14,6 +14,7 @@ import { aPage } from '../../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
+import { UserDirectory } from '../user-directory.service';
 import { AdminActivityPageComponent } from './admin-activity-page.component';
 
 function anEntry(overrides: Partial<ActivityLog> = {}): ActivityLog {
@@ -45,6 +46,7 @@ describe('AdminActivityPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/activity', component: AdminActivityPageComponent }]),
+        UserDirectory,
         providePortalIcons(),
         provideFakeCallEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -63,16 +65,21 @@ describe('AdminActivityPageComponent', () => {
   const rowCount = () => element().querySelectorAll('table[aria-label="Activity log"] tr.mat-mdc-row').length;
   const isList = (r: { url: string }) => r.url === ADMIN_ENDPOINTS.activity;
 
+  /** Answers the list, then the look-up of each user on it not named yet (only Cleo exists). */
   async function answerList(entries: ActivityLog[], total = entries.length): Promise<TestRequest> {
     const request = httpMock.expectOne(isList);
     request.flush(aPage(entries, 1, Number(request.request.params.get('pageSize')), total));
+    await harness.fixture.whenStable();
+    for (const lookup of httpMock.match((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`))) {
+      if (lookup.request.url === ADMIN_ENDPOINTS.user(CLEO.id)) lookup.flush(CLEO);
+      else lookup.flush({ status: 404 }, { status: 404, statusText: 'Not Found' });
+    }
     await harness.fixture.whenStable();
     return request;
   }
 
   async function visit(path: string, entries = [anEntry()]): Promise<TestRequest> {
     await harness.navigateByUrl(path);
-    httpMock.expectOne((r) => r.url === ADMIN_ENDPOINTS.users).flush(aPage([CLEO], 1, 100));
     return answerList(entries);
   }
 

@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ACTIVITY_ACTIONS, type ActivityLog, APP_ROUTES } from '@hh/contracts';
-import { catchError, of } from 'rxjs';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
@@ -21,9 +20,7 @@ import {
 } from './admin-activity-query';
 import { AdminActivityTableComponent } from './admin-activity-table.component';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
-
-/** Users are named from one page of users, the most the API gives at once; others show as "User #id". */
-export const USER_LOOKUP_SIZE = 100;
+import { UserDirectory } from '../user-directory.service';
 
 /**
  * The audit trail (product plan 4.2 "Activity"): filtered and paged by the server with the state in the URL; new
@@ -147,22 +144,17 @@ export class AdminActivityPageComponent {
     noFilters: NO_ACTIVITY_FILTERS,
     hasFilters: hasActivityFilters,
   });
-  protected readonly userNames = signal<ReadonlyMap<number, string>>(new Map());
+  private readonly users = inject(UserDirectory);
+  /** The names of the users on the page, as they are looked up. */
+  protected readonly userNames = computed(
+    () => new Map([...this.users.labels()].map(([id, label]) => [id, label.name] as const)),
+  );
 
   constructor() {
     const events = inject(CallEventsService);
     events.activity$.pipe(takeUntilDestroyed()).subscribe((entry) => this.applyLive(entry));
     events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.list.reload());
-
-    this.api
-      .listUsers({ page: 1, pageSize: USER_LOOKUP_SIZE })
-      .pipe(
-        catchError(() => of(null)),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        if (page) this.userNames.set(new Map(page.data.map((user) => [user.id, user.name])));
-      });
+    effect(() => this.users.want(this.list.rows().map((entry) => entry.userId)));
   }
 
   /** A new entry joins the top of the first page of the unfiltered log, the only view where it surely belongs. */

@@ -69,6 +69,18 @@ describe('describeActivity', () => {
   ])('%j → %s: %s', (entry, title, subject) => {
     expect(describeActivity(anEntry(entry))).toEqual({ title, subject });
   });
+
+  it('names a user the entry is about when the name is known', () => {
+    const users = new Map([[7, { name: 'Ada Lovelace', email: 'ada@example.com' }]]);
+    const changed = anEntry({
+      action: 'user_status_changed',
+      entityType: 'user',
+      entityId: 7,
+      details: { from: 'pending', to: 'active' },
+    });
+    expect(describeActivity(changed, users).subject).toBe('Ada Lovelace: pending → active');
+    expect(describeActivity({ ...changed, entityId: 8 }, users).subject).toBe('user #8: pending → active');
+  });
 });
 
 describe('newestActivity', () => {

@@ -1,6 +1,7 @@
 import type { ActivityAction, ActivityLog, CallStatus } from '@hh/contracts';
 import { CALL_STATUS_LABELS, callOutcome } from '../../../shared/format/call-status';
 import { formatPhoneNumber } from '../../../shared/format/phone';
+import type { UserLabel } from '../user-directory.service';
 
 /** Each action as a heading of the dashboard's feed, in the words of the wireframe ("User signup", "New call"). */
 export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = {
@@ -49,14 +50,22 @@ function count(details: ActivityLog['details'], key: string): number {
   return typeof value === 'number' ? value : 0;
 }
 
-function entityOf(entry: ActivityLog): string {
+function entityOf(entry: ActivityLog, users: ReadonlyMap<number, UserLabel>): string {
   if (!entry.entityType) return '';
+  const user = entry.entityType === 'user' && entry.entityId !== null ? users.get(entry.entityId) : undefined;
+  if (user) return user.name;
   const name = entry.entityType.replace(/_/g, ' ');
   return entry.entityId !== null ? `${name} #${entry.entityId}` : name;
 }
 
-/** One line per activity entry, from its action and the details the API records for it (API.md "Admin"). */
-export function describeActivity(entry: ActivityLog): ActivitySummary {
+/**
+ * One line per activity entry, from its action and the details the API records for it (API.md "Admin"); a user it
+ * is about goes by name when `users` knows it ("user #7" otherwise).
+ */
+export function describeActivity(
+  entry: ActivityLog,
+  users: ReadonlyMap<number, UserLabel> = new Map(),
+): ActivitySummary {
   const action = entry.action as ActivityAction;
   const title = ACTIVITY_ACTION_LABELS[action] ?? entry.action.replace(/_/g, ' ');
   const details = entry.details;
@@ -66,7 +75,7 @@ export function describeActivity(entry: ActivityLog): ActivitySummary {
   switch (action) {
     case 'call_initiated': {
       const to = text(details, 'toNumber');
-      return { title, subject: to ? `to ${formatPhoneNumber(to)}` : entityOf(entry) };
+      return { title, subject: to ? `to ${formatPhoneNumber(to)}` : entityOf(entry, users) };
     }
     case 'call_ended': {
       const status = text(details, 'status') as CallStatus | null;
@@ -74,8 +83,8 @@ export function describeActivity(entry: ActivityLog): ActivitySummary {
         title,
         subject:
           status && status in CALL_STATUS_LABELS
-            ? `${entityOf(entry)}: ${callOutcome({ status, durationSeconds: count(details, 'durationSeconds') })}`
-            : entityOf(entry),
+            ? `${entityOf(entry, users)}: ${callOutcome({ status, durationSeconds: count(details, 'durationSeconds') })}`
+            : entityOf(entry, users),
       };
     }
     case 'numbers_imported':
@@ -85,15 +94,15 @@ export function describeActivity(entry: ActivityLog): ActivitySummary {
     case 'user_updated': {
       const from = text(details, 'from');
       const to = text(details, 'to');
-      return { title, subject: from && to ? `${entityOf(entry)}: ${from} → ${to}` : entityOf(entry) };
+      return { title, subject: from && to ? `${entityOf(entry, users)}: ${from} → ${to}` : entityOf(entry, users) };
     }
     case 'key_created':
     case 'key_revoked':
-      return { title, subject: text(details, 'keyName') ?? text(details, 'prefix') ?? entityOf(entry) };
+      return { title, subject: text(details, 'keyName') ?? text(details, 'prefix') ?? entityOf(entry, users) };
     default:
       if (email) return { title, subject: email };
       if (phoneNumber) return { title, subject: formatPhoneNumber(phoneNumber) };
-      return { title, subject: entityOf(entry) };
+      return { title, subject: entityOf(entry, users) };
   }
 }
 

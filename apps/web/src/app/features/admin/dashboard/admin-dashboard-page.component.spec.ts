@@ -11,6 +11,7 @@ import { aPage } from '../../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
+import { UserDirectory } from '../user-directory.service';
 import { AdminDashboardPageComponent } from './admin-dashboard-page.component';
 
 /** Stands in for the chart: jsdom has no canvas. The chart's own figures are covered by its spec. */
@@ -84,6 +85,7 @@ describe('AdminDashboardPageComponent', () => {
     TestBed.configureTestingModule({
       imports: [AdminDashboardPageComponent],
       providers: [
+        UserDirectory,
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
@@ -99,8 +101,12 @@ describe('AdminDashboardPageComponent', () => {
     startTestSession(aUser({ id: 1, role: 'admin' }));
   });
 
+  /** The look-ups of the users the feed is about: these tests do not answer them (the names stay "user #id"). */
+  const userLookups = () => httpMock.match((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
+
   afterEach(() => {
     jest.useRealTimers();
+    userLookups();
     httpMock.verify();
   });
 
@@ -231,6 +237,12 @@ describe('AdminDashboardPageComponent', () => {
     events.activity.next(anEntry(22, { action: 'login', details: null }));
     fixture.detectChanges();
     expect(feed(element).slice(0, 2)).toEqual(['Sign-in: user #22', 'User signup: new@example.com']);
+    // The user a line is about is looked up once, and goes by name when known.
+    const lookups = userLookups().filter((r) => r.request.url === ADMIN_ENDPOINTS.user(22));
+    expect(lookups).toHaveLength(1);
+    lookups[0]?.flush({ ...aUser({ id: 22, name: 'Nadia Newcomer' }) });
+    fixture.detectChanges();
+    expect(feed(element)[0]).toBe('Sign-in: Nadia Newcomer');
     jest.advanceTimersByTime(999);
     expect(analyticsRequests()).toHaveLength(0);
 

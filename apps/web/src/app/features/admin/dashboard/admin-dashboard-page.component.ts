@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,6 +10,7 @@ import { CallsPerDayChartComponent } from '../../../shared/charts/calls-per-day-
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { AdminApiService } from '../admin-api.service';
+import { UserDirectory } from '../user-directory.service';
 import { newestActivity } from './activity-summary';
 import {
   ACTIVITY_FEED_SIZE,
@@ -58,11 +59,16 @@ export class AdminDashboardPageComponent {
   });
 
   protected readonly activity = signal<ActivityLog[]>([]);
+  /** Names for the users the feed is about. */
+  protected readonly users = inject(UserDirectory);
   protected readonly activityLoading = signal(true);
   protected readonly activityError = signal<string | null>(null);
 
   constructor() {
     const events = inject(CallEventsService);
+    effect(() =>
+      this.users.want(this.activity().map((entry) => (entry.entityType === 'user' ? entry.entityId : null))),
+    );
 
     merge(events.activity$.pipe(debounceTime(FIGURES_REFRESH_DEBOUNCE_MS)), events.reconnected$, this.reloadFigures$)
       .pipe(

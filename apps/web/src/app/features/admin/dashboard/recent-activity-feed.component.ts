@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import type { ActivityLog } from '@hh/contracts';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
+import type { UserLabel } from '../user-directory.service';
 import { type ActivitySummary, describeActivity } from './activity-summary';
 
 interface FeedItem {
@@ -88,12 +89,14 @@ interface FeedItem {
 })
 export class RecentActivityFeedComponent {
   readonly entries = input.required<readonly ActivityLog[]>();
+  /** Users the entries are about, by id, as far as they are known. */
+  readonly users = input<ReadonlyMap<number, UserLabel>>(new Map());
   readonly loading = input(false);
   readonly error = input<string | null>(null);
 
   readonly retry = output<void>();
 
   protected readonly items = computed<FeedItem[]>(() =>
-    this.entries().map((entry) => ({ entry, summary: describeActivity(entry) })),
+    this.entries().map((entry) => ({ entry, summary: describeActivity(entry, this.users()) })),
   );
 }

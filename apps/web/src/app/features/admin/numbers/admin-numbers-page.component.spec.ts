@@ -18,6 +18,7 @@ import { aProblem, aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
+import { UserDirectory } from '../user-directory.service';
 import { AdminNumbersPageComponent } from './admin-numbers-page.component';
 import { USER_SEARCH_DEBOUNCE_MS } from './assign-number-dialog.component';
 
@@ -66,6 +67,7 @@ describe('AdminNumbersPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/numbers', component: AdminNumbersPageComponent }]),
+        UserDirectory,
         providePortalIcons(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -91,9 +93,11 @@ describe('AdminNumbersPageComponent', () => {
     await harness.navigateByUrl(path);
     const list = httpMock.expectOne(isList);
     list.flush(aPage(numbers));
-    const owners = httpMock.expectOne((r) => r.url === ADMIN_ENDPOINTS.users);
-    expect(owners.request.params.get('pageSize')).toBe('100');
-    owners.flush(aPage([CLEO], 1, 100));
+    await harness.fixture.whenStable();
+    // Each owner on the page is looked up by id, once.
+    for (const owner of new Set(numbers.map((n) => n.ownerId).filter((id) => id !== null))) {
+      httpMock.expectOne(ADMIN_ENDPOINTS.user(owner as number)).flush({ ...CLEO, id: owner });
+    }
     await harness.fixture.whenStable();
     rootLoader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     return list;
@@ -238,8 +242,8 @@ describe('AdminNumbersPageComponent', () => {
     expect(assign.request.body).toEqual({ ownerId: 3 });
     assign.flush({ ...AVAILABLE, ownerId: 3, status: 'assigned', assignedDate: '2026-11-24T10:00:00.000Z' });
     await settle();
-    httpMock.expectOne((r) => r.url === ADMIN_ENDPOINTS.users).flush(aPage([CLEO], 1, 100));
-    await harness.fixture.whenStable();
+    // Cleo owns a number on the page already: she is named without another look-up.
+    httpMock.expectNone((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
     expect(row(21)?.textContent).toContain('Cleo Client');
     expect(button('Release (909) 687-4971')).not.toBeNull();
   });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { APP_ROUTES, NUMBER_STATUSES, NUMBER_TYPES, type NumberImportResult, type PhoneNumber } from '@hh/contracts';
-import { catchError, filter, type Observable, of, switchMap, tap } from 'rxjs';
+import { filter, type Observable, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
@@ -23,14 +23,12 @@ import {
   numberListStateToParams,
   toNumberListQuery,
 } from './admin-numbers-query';
-import { AdminNumbersTableComponent, type NumberActionEvent, type OwnerLabel } from './admin-numbers-table.component';
+import { AdminNumbersTableComponent, type NumberActionEvent } from './admin-numbers-table.component';
 import { AssignNumberDialogComponent } from './assign-number-dialog.component';
 import { ImportNumbersDialogComponent } from './import-numbers-dialog.component';
 import { NumberFormDialogComponent, type NumberFormData } from './number-form-dialog.component';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
-
-/** Owners are named from one page of users, the most the API gives at once. */
-export const OWNER_LOOKUP_SIZE = 100;
+import { UserDirectory } from '../user-directory.service';
 
 /**
  * The number inventory (product plan 4.2 "Numbers"): filtered and paged by the server with the state in the URL;
@@ -173,11 +171,13 @@ export class AdminNumbersPageComponent {
     noFilters: NO_NUMBER_FILTERS,
     hasFilters: hasNumberFilters,
   });
-  protected readonly owners = signal<ReadonlyMap<number, OwnerLabel>>(new Map());
+  private readonly users = inject(UserDirectory);
+  /** The owners of the numbers on the page, as they are looked up. */
+  protected readonly owners = this.users.labels;
   protected readonly actionError = signal<string | null>(null);
 
   constructor() {
-    this.loadOwners();
+    effect(() => this.users.want(this.list.rows().map((number) => number.ownerId)));
   }
 
   protected changeOwner(value: string): void {
@@ -232,7 +232,6 @@ export class AdminNumbersPageComponent {
           .subscribe((saved) => {
             if (!saved) return;
             this.replace(saved);
-            this.loadOwners();
             this.snackBar.open(`${label} is assigned.`, 'Dismiss', { duration: 4000 });
           });
         return;
@@ -316,15 +315,5 @@ export class AdminNumbersPageComponent {
 
   private replace(saved: PhoneNumber): void {
     this.list.rows.update((rows) => rows.map((row) => (row.id === saved.id ? saved : row)));
-  }
-
-  /** Names owners from the first page of users; an owner beyond it shows as "User #id". */
-  private loadOwners(): void {
-    this.api
-      .listUsers({ page: 1, pageSize: OWNER_LOOKUP_SIZE })
-      .pipe(catchError(() => of(null)))
-      .subscribe((page) => {
-        if (page) this.owners.set(new Map(page.data.map((user) => [user.id, { name: user.name, email: user.email }])));
-      });
   }
 }

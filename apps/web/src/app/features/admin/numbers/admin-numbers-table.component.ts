@@ -8,6 +8,7 @@ import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../numbers/phone-number-labels';
 import { NUMBER_PAGE_SIZES } from './admin-numbers-query';
+import type { UserLabel } from '../user-directory.service';
 
 export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';
 
@@ -17,10 +18,6 @@ export interface NumberActionEvent {
 }
 
 /** How an owner is shown: name and email when known. */
-export interface OwnerLabel {
-  name: string;
-  email: string;
-}
 
 interface NumberRow {
   number: PhoneNumber;
@@ -28,7 +25,7 @@ interface NumberRow {
   type: string;
   statusLabel: string;
   tone: string;
-  owner: OwnerLabel | null;
+  owner: UserLabel | null;
   cost: string;
   actions: { kind: NumberActionKind; label: string; ariaLabel: string }[];
 }
@@ -183,7 +180,7 @@ export function numberActionsFor(number: PhoneNumber): NumberActionKind[] {
 export class AdminNumbersTableComponent {
   readonly numbers = input.required<readonly PhoneNumber[]>();
   /** Owners by user id, as far as the page knows them. */
-  readonly owners = input<ReadonlyMap<number, OwnerLabel>>(new Map());
+  readonly owners = input<ReadonlyMap<number, UserLabel>>(new Map());
   readonly page = input(1);
   readonly pageSize = input(25);
   readonly total = input(0);
