@@ -51,7 +51,7 @@ describe('loadConfig', () => {
       JWT_SECRET: STRONG_SECRET,
       ADMIN_EMAIL: 'Ops@Example.com',
       ADMIN_PASSWORD: 'Strong-Admin-Passw0rd',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '10.0.0.5, fd00::/8',
       CORS_ORIGINS: 'https://app.example.com, http://localhost:4200',
       VOIP_PROVIDER: 'mock',
       VOIP_MOCK_SPEED: '100',
@@ -68,7 +68,7 @@ describe('loadConfig', () => {
       db: { host: 'db.internal', port: 3307, user: 'voip', password: ' spaces kept ', database: 'voip_prod' },
       jwt: { secret: STRONG_SECRET, generated: false },
       admin: { email: 'ops@example.com', password: 'Strong-Admin-Passw0rd' },
-      trustProxy: true,
+      trustProxy: ['10.0.0.5', 'fd00::/8'],
       corsOrigins: ['https://app.example.com', 'http://localhost:4200'],
       voip: { mockSpeed: 100, mockRatePerMinute: 0.05 },
       redisUrl: 'redis://127.0.0.1:6379',
@@ -208,21 +208,18 @@ describe('loadConfig', () => {
       [undefined, false],
       ['false', false],
       ['FALSE', false],
-      ['0', false],
       ['no', false],
       ['off', false],
-      ['true', true],
-      ['True', true],
-      ['yes', true],
-      ['on', true],
-      ['1', 1],
-      ['2', 2],
       ['10.0.0.1', ['10.0.0.1']],
       ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
       ['::1, fd00::/8', ['::1', 'fd00::/8']],
       ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
     ])('reads %j as %j', (value, expected) => {
       expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+    });
+
+    it.each(['true', 'True', 'yes', 'on', '1', '2'])('refuses %j, naming the safe forms', (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY[\s\S]*addresses or CIDRs/);
     });
   });
 });

@@ -32,8 +32,11 @@ export interface AppConfig {
   };
   bcryptRounds: number;
   admin: { email: string; password: string | undefined };
-  /** Fastify's trustProxy: false, true (trust every hop), a hop count or a list of trusted addresses. */
-  trustProxy: boolean | number | string[];
+  /**
+   * Fastify's trustProxy: false, or the addresses/CIDRs of the proxies in front of the portal. `true` and hop
+   * counts are refused: with them a client could name its own address in X-Forwarded-For.
+   */
+  trustProxy: false | string[];
   corsOrigins: string[];
   voip: {
     provider: 'mock';
@@ -218,9 +221,23 @@ function isOrigin(value: string): boolean {
 }
 
 function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
-  if (raw === undefined || ['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
-  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === undefined || ['false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  const safeForms =
+    'name the proxies in front of the portal instead: their addresses or CIDRs, comma-separated ' +
+    '(e.g. TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/8,fd00::/8), or loopback, linklocal, uniquelocal';
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    problems.push(
+      `TRUST_PROXY=${raw} would trust every X-Forwarded-For address, so any client could choose its own IP ` +
+        `(unlimited sign-in attempts, forged audit addresses); ${safeForms}`,
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    problems.push(
+      `TRUST_PROXY=${raw}: a hop count cannot tell a proxy from a client that sends its own X-Forwarded-For; ${safeForms}`,
+    );
+    return false;
+  }
   const addresses = raw
     .split(',')
     .map((part) => part.trim())
@@ -229,9 +246,7 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig
     (address) => !isIP(address.split('/')[0] ?? '') && !['loopback', 'linklocal', 'uniquelocal'].includes(address),
   );
   if (bad.length > 0 || addresses.length === 0) {
-    problems.push(
-      `TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`,
-    );
+    problems.push(`TRUST_PROXY must be false or a list of proxy addresses/CIDRs (got "${raw}"); ${safeForms}`);
     return false;
   }
   return addresses;

@@ -5,7 +5,7 @@ import { expectProblem, nextIp } from '../support/http';
 describe('the signed-in user’s account (/me)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -18,7 +18,7 @@ describe('admin API: access and input matrix', () => {
   let requestId: number;
 
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
     target = await activeClient(t);
     numberId = (await insertNumber(t)).id;
     const request = await call(t, 'post', '/number-requests', target.accessToken, { numberType: 'local' }).expect(201);

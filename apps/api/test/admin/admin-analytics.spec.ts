@@ -38,7 +38,7 @@ describe('GET /admin/analytics', () => {
   const epoch = Date.parse('2032-03-10T10:00:00.000Z');
 
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off' });
     engine = t.app.get(CallEngine);
     clock = ManualClock.install(t, epoch);
     admin = (await logInAdmin(t)).accessToken;

@@ -11,7 +11,7 @@ const DAY = 24 * 3600 * 1000;
 describe('admin API: calls and activity', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off' });
   });
   afterAll(() => t.close());
 

@@ -14,7 +14,7 @@ describe('admin API: the admins guard rails', () => {
   let t: TestApp;
   let first: AuthResponse;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
     first = await logInAdmin(t);
   });
   afterAll(() => t.close());

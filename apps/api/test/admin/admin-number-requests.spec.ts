@@ -17,7 +17,7 @@ describe('admin API: number requests', () => {
   let events: RealtimeEvent[];
   let subscription: Subscription;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
     events = [];
     subscription = t.app.get(RealtimeBus).events$.subscribe((event) => events.push(event));
   });

@@ -11,7 +11,7 @@ const HEADER = 'phoneNumber,friendlyName,locationCity,locationState,numberType,m
 describe('admin API: numbers CSV import', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ import { activityOf, call, insertNumber, newAdmin } from './admin-support';
 describe('admin API: numbers', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -18,7 +18,7 @@ interface ListedUser {
 describe('admin API: users', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ const login = (t: TestApp, email: string, password: string) =>
 describe('first start with ADMIN_PASSWORD', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 
@@ -35,7 +35,7 @@ describe('first start with ADMIN_PASSWORD', () => {
 describe('first start without ADMIN_PASSWORD', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ ADMIN_PASSWORD: '', ADMIN_EMAIL: 'Boss@Example.COM', TRUST_PROXY: 'true' });
+    t = await startTestApp({ ADMIN_PASSWORD: '', ADMIN_EMAIL: 'Boss@Example.COM', TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 
@@ -77,7 +77,7 @@ describe('first start without ADMIN_PASSWORD', () => {
 describe('two instances starting together on a new database', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ ADMIN_PASSWORD: '', TRUST_PROXY: 'true' });
+    t = await startTestApp({ ADMIN_PASSWORD: '', TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -14,7 +14,7 @@ describe('POST /api/v1/auth/login', () => {
   // TRUST_PROXY lets each test bring its own client address, hence its own login budget (5 per 15 minutes).
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

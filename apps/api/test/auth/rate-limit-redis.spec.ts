@@ -16,7 +16,7 @@ describe('rate limits shared through Redis (REDIS_URL)', () => {
   let account: SignedUp;
   beforeAll(async () => {
     // Instances behind one load balancer share the JWT secret too, or a token would only work where it was issued.
-    const env = { REDIS_URL, TRUST_PROXY: 'true', JWT_SECRET: randomBytes(32).toString('base64url') };
+    const env = { REDIS_URL, TRUST_PROXY: 'loopback', JWT_SECRET: randomBytes(32).toString('base64url') };
     first = await startTestApp(env, { keepDatabase: true });
     second = await startTestApp(env, { database: first.database });
     // Per-user counters are keyed by user id: start this run's ids where no earlier run's are.
@@ -95,7 +95,7 @@ describe('rate limits while Redis is unreachable', () => {
   let account: SignedUp;
   beforeAll(async () => {
     const port = await proxy.start();
-    const env = { TRUST_PROXY: 'true', JWT_SECRET: randomBytes(32).toString('base64url') };
+    const env = { TRUST_PROXY: 'loopback', JWT_SECRET: randomBytes(32).toString('base64url') };
     viaProxy = await startTestApp({ ...env, REDIS_URL: `redis://127.0.0.1:${port}` }, { keepDatabase: true });
     direct = await startTestApp({ ...env, REDIS_URL }, { database: viaProxy.database });
     account = await signUp(direct, { ip: randomIp() });

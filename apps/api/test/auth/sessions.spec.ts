@@ -11,7 +11,7 @@ describe('sessions: /auth/me, /auth/refresh, /auth/logout', () => {
   let t: TestApp;
   const jwt = new JwtService();
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -52,7 +52,7 @@ describe('the calls API', () => {
   let clock: ManualClock;
 
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off' });
     engine = t.app.get(CallEngine);
     clock = ManualClock.install(t);
   });

@@ -154,7 +154,7 @@ async function placeMany(apps: TestApp[], who: Caller, count: number, numbers: s
 
 describe('durability: a restart loses nothing', () => {
   const env = {
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: 'loopback',
     VOIP_MOCK_SPEED: String(SPEED),
     JWT_SECRET: randomBytes(32).toString('base64url'),
   };
@@ -262,7 +262,7 @@ describe('durability: two instances on one database apply each transition exactl
   beforeAll(async () => {
     // Short polls and small batches make the two workers contend for the same due rows as often as possible.
     const env = {
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: 'loopback',
       VOIP_MOCK_SPEED: String(SPEED),
       CALL_ENGINE_POLL_MS: '20',
       CALL_ENGINE_BATCH: '8',
@@ -325,7 +325,7 @@ describe('live updates (GET /api/v1/events)', () => {
   let url: string;
   const open: SseClient[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', VOIP_MOCK_SPEED: String(SPEED) });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', VOIP_MOCK_SPEED: String(SPEED) });
     url = await listen(t);
   });
   afterAll(async () => {
@@ -408,7 +408,7 @@ describe('live updates across instances through Redis (REDIS_URL)', () => {
   let stream: SseClient | undefined;
   beforeAll(async () => {
     const env = {
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: 'loopback',
       VOIP_MOCK_SPEED: String(SPEED),
       REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('base64url'),

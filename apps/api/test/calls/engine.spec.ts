@@ -37,7 +37,7 @@ describe('the call engine, driven by hand (CALL_ENGINE=off, a manual clock)', ()
   let epoch = Date.parse('2031-01-01T08:00:00.000Z');
 
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off', CALL_ENGINE_BATCH: String(BATCH) });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off', CALL_ENGINE_BATCH: String(BATCH) });
     engine = t.app.get(CallEngine);
     clock = ManualClock.install(t);
   });
@@ -417,7 +417,7 @@ describe('the call engine at VOIP_MOCK_SPEED=7000', () => {
   let t: TestApp;
   let clock: ManualClock;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off', VOIP_MOCK_SPEED: '7000' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off', VOIP_MOCK_SPEED: '7000' });
     clock = ManualClock.install(t, Date.parse('2031-06-01T00:00:00.000Z'));
   });
   afterAll(() => t.close());

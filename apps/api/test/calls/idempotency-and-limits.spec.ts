@@ -12,7 +12,7 @@ import { caller, Caller, placeCall } from '../support/calls';
 describe('POST /calls: Idempotency-Key and the call limit', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', CALL_ENGINE: 'off' });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CALL_ENGINE: 'off' });
   });
   afterAll(() => t.close());
 

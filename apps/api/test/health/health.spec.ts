@@ -50,7 +50,7 @@ describe('database outage and recovery, without a restart', () => {
   beforeAll(async () => {
     // The app (and its migration) reach MariaDB only through the proxy; the spec's own SQL goes direct.
     const port = await proxy.start();
-    t = await startTestApp({ MARIADB_PORT: String(port), TRUST_PROXY: 'true' });
+    t = await startTestApp({ MARIADB_PORT: String(port), TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     if (!proxy.port || !t) return;

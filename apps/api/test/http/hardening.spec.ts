@@ -13,7 +13,7 @@ describe('HTTP hardening', () => {
   let account: SignedUp;
   beforeAll(async () => {
     // TRUST_PROXY so that anonymous requests can come from many addresses (each has its own per-IP budget).
-    t = await startTestApp({ TRUST_PROXY: 'true', CORS_ORIGINS: ORIGIN });
+    t = await startTestApp({ TRUST_PROXY: 'loopback', CORS_ORIGINS: ORIGIN });
     account = await signUp(t);
   });
   afterAll(() => t.close());

@@ -22,7 +22,7 @@ const ipBase = randomInt(0, 200);
 
 /**
  * A client address no other request of this run (nor, very likely, of a recent run sharing Redis) has used:
- * send it as X-Forwarded-For to an app started with TRUST_PROXY=true to get a fresh rate-limit budget.
+ * send it as X-Forwarded-For to an app started with TRUST_PROXY=loopback to get a fresh rate-limit budget.
  */
 export function nextIp(): string {
   ipCounter += 1;

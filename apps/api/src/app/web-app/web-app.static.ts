@@ -15,10 +15,10 @@ export async function serveWebApp(fastify: FastifyInstance, root: string): Promi
     index: false,
     // Otherwise @fastify/send's own "public, max-age=0" overwrites the cache-control set here and in sendIndex.
     cacheControl: false,
-    setHeaders: (res, path) => {
+    setHeaders: (reply, path) => {
       // Hashed bundles never change; everything else is revalidated.
       const hashed = /-[A-Z0-9]{8,}\.(js|css)$/.test(path) || /\/media\//.test(path);
-      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const sendIndex = (_request: unknown, reply: FastifyReply) =>
