@@ -4,7 +4,7 @@ import { PASSWORD_RULE_MESSAGES } from '@hh/contracts';
 import { passwordPolicyViolations } from '../app/auth/password-policy';
 
 /**
- * The one place that reads process.env (STYLE.md 4). Every variable is parsed and checked at boot; all the
+ * The one place that reads process.env. Every variable is parsed and checked at boot; all the
  * problems are reported together, each naming its variable, and the server refuses to start.
  */
 export interface AppConfig {

@@ -12,7 +12,7 @@ export interface AccessTokenClaims {
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
-/** Issues the HS256 access JWTs of DESIGN.md (RFC 8725: pinned algorithm, iss, aud, typ, exp). */
+/** Issues the HS256 access JWTs of docs/decisions/003 (RFC 8725: pinned algorithm, iss, aud, typ, exp). */
 @Injectable()
 export class AccessTokenService {
   constructor(

@@ -10,7 +10,7 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** Every rule of the product plan the password breaks, plus the common-password check. */
+/** Every rule of the password policy the password breaks, plus the common-password check. */
 export function passwordPolicyViolations(password: string): PasswordRule[] {
   const broken: PasswordRule[] = passwordRuleViolations(password);
   if (broken.length === 0 && isCommonPassword(password)) broken.push('common');

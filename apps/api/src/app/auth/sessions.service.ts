@@ -127,7 +127,7 @@ export class SessionsService {
 
   /**
    * True when the session of `userId` was ended by their suspension and they are still suspended: its access token
-   * is then refused with 403 (suspended), not 401, so the client learns why (API.md: suspension acts at once).
+   * is then refused with 403 (suspended), not 401, so the client learns why (suspension acts at once).
    */
   async endedBySuspension(sessionId: string, userId: number): Promise<boolean> {
     const session = await this.dataSource.getRepository(AuthSessionEntity).findOneBy({ id: sessionId, userId });

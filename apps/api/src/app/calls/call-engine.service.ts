@@ -16,7 +16,7 @@ import { CallEntity } from './call.entity';
 import { toCallDto } from './dto/call.dto';
 
 /**
- * The durable call engine (DESIGN.md). A call's state and its next transition live in MariaDB; this worker,
+ * The durable call engine (docs/decisions/005). A call's state and its next transition live in MariaDB; this worker,
  * running in every API instance, claims due calls with SELECT … FOR UPDATE SKIP LOCKED, applies each
  * transition — with endTime, duration, cost and the user_analytics totals on the final one — in one
  * transaction, and publishes the changes after the commit. A restart loses nothing, and N instances never
@@ -209,8 +209,8 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * user_analytics in the same transaction as the final status (API.md): one row per user, in user order, so
-   * that two instances settling the same users lock their rows in the same order and never deadlock.
+   * user_analytics in the same transaction as the final status (docs/decisions/007): one row per user, in user
+   * order, so that two instances settling the same users lock their rows in the same order and never deadlock.
    */
   private async settleTotals(em: EntityManager, ended: CallEntity[], now: Date): Promise<void> {
     const byUser = new Map<number, Totals>();

@@ -19,7 +19,7 @@ import { NumberRequestEntity } from './number-request.entity';
 
 export const MAX_PENDING_REQUESTS = 5;
 
-/** A client's requests for phone numbers; pending accounts may ask too (API.md). */
+/** A client's requests for phone numbers; pending accounts may ask too. */
 @Injectable()
 export class NumberRequestsService {
   constructor(

@@ -19,7 +19,7 @@ export const cryptoRandomness: Randomness = {
 const RING_MS = 2000;
 
 /**
- * The product plan's mock flow (API.md): initiated; 2 s later ringing; 3–8 s later in_progress (80 %),
+ * The mock flow: initiated; 2 s later ringing; 3–8 s later in_progress (80 %),
  * no_answer (10 %) or failed (10 %); an answered call completes 30–180 s after it was answered.
  * The test numbers make outcomes deterministic.
  */

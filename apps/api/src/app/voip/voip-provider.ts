@@ -1,7 +1,7 @@
 import type { CallStatus } from '@hh/contracts';
 
 /**
- * The seam where real VoIP providers plug in (DESIGN.md). A provider places calls, hangs them up, sends DTMF
+ * The seam where real VoIP providers plug in (docs/architecture.md). A provider places calls, hangs them up, sends DTMF
  * digits and reports status changes. The mock reports its status changes as a plan stored with the call and
  * played by the durable CallEngine; a real provider would report them through CallEngine.applyProviderStatus
  * from its webhook instead, and return no plan.
@@ -36,5 +36,5 @@ export interface PlacedCall {
   plan: CallPlan | null;
 }
 
-/** A call left in progress is completed after 4 hours (API.md, test number 5). */
+/** A call left in progress is completed after 4 hours (test number 5 stays in progress until then). */
 export const MAX_CALL_SECONDS = 4 * 3600;

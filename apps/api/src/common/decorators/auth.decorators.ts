@@ -22,13 +22,13 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export interface AuthenticatedOptions {
   /** Roles allowed in; any signed-in user when omitted. */
   roles?: UserRole[];
-  /** Refuse API keys (403): /auth/*, /me/* and /api-keys* need a session (API.md). */
+  /** Refuse API keys (403): /auth/*, /me/* and /api-keys* need a session. */
   sessionOnly?: boolean;
 }
 
 /**
  * Documents and configures who may call a controller or route: the guards read the metadata, Swagger shows
- * the security schemes and the 401/403/429 answers (STYLE.md 2).
+ * the security schemes and the 401/403/429 answers.
  */
 export function Authenticated(options: AuthenticatedOptions = {}) {
   const decorators = [

@@ -43,7 +43,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 }
 
-/** An API key from X-API-Key, or from Authorization: Bearer when the value starts with hh_ (API.md). */
+/** An API key from X-API-Key, or from Authorization: Bearer when the value starts with hh_. */
 function apiKeyOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header.trim() !== '') return header.trim();

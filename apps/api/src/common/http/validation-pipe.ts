@@ -3,7 +3,7 @@ import { FieldError } from '@hh/contracts';
 import { badRequest } from '../errors/problem.exception';
 
 /**
- * The strict global pipe (STYLE.md 5): unknown properties are refused by name, values are converted to the
+ * The strict global pipe: unknown properties are refused by name, values are converted to the
  * DTO's types, and every failure becomes a 400 problem listing each field with its message.
  */
 export function createValidationPipe(): ValidationPipe {

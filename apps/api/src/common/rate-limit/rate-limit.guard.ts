@@ -19,7 +19,7 @@ interface RateLimitReply {
 }
 
 /**
- * The product plan's three limits on @nestjs/throttler's storage: `login` per client IP (every attempt counts),
+ * Three limits (docs/decisions/004) on @nestjs/throttler's storage: `login` per client IP (every attempt counts),
  * `api` per user across every route (keys and sessions share it; per IP before sign-in), and `calls` per user.
  * Unlike the stock guard, counters are global per user rather than per route, and every response carries plain
  * X-RateLimit-Limit/Remaining/Reset of the tightest limit; a 429 also carries Retry-After.

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { USER_ROLES, USER_STATUSES, User, UserRole, UserStatus } from '@hh/contracts';
 import type { UserEntity } from '../user.entity';
 
-/** The User object of API.md: never a password hash. */
+/** The User object of the API: never a password hash. */
 export class UserDto implements User {
   @ApiProperty({ example: 42 })
   id!: number;
