@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures';
 import { AdminApi } from './support/admin-api';
 import { ADMIN, newClient, signInInBrowser } from './support/accounts';
 
-/** The parts of GET /admin/analytics (API.md "Admin") this journey compares the pages with. */
+/** The parts of GET /admin/analytics this journey compares the pages with. */
 interface SystemAnalytics {
   totals: { users: number; pendingUsers: number; calls: number; numbers: number };
   daily: { date: string; calls: number }[];

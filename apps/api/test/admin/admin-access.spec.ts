@@ -7,7 +7,7 @@ import { apiKeyOf, call, insertNumber, Method, newAdmin } from './admin-support'
 const CSV = 'phoneNumber\n+19095550101\n';
 
 /**
- * Who may call the admin API, and what input every admin route refuses (STYLE.md 9): anonymous 401, clients 403
+ * Who may call the admin API, and what input every admin route refuses: anonymous 401, clients 403
  * (sessions and API keys alike), admins in (their keys too), ids that are not ids 400, unknown ids 404, unknown
  * properties 400 by name.
  */

@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { call, newAdmin } from './admin-support';
 
 /**
- * The admin guard rails of PATCH /admin/users/:id (API.md): an admin cannot demote or suspend themselves, and the
+ * The admin guard rails of PATCH /admin/users/:id: an admin cannot demote or suspend themselves, and the
  * last active admin cannot be demoted or suspended, also when two admins demote each other at the same moment.
  * Its own database: the first admin starts out as the only one.
  */

@@ -11,7 +11,7 @@ interface AdminRequest extends NumberRequest {
   user: { id: number; name: string; email: string };
 }
 
-/** The admins' side of number requests (API.md "Admin"): the queue, approve (with a number or a match), fulfil, deny. */
+/** The admins' side of number requests: the queue, approve (with a number or a match), fulfil, deny. */
 describe('admin API: number requests', () => {
   let t: TestApp;
   let events: RealtimeEvent[];

@@ -7,7 +7,7 @@ import { activityOf, call, insertNumber, newAdmin } from './admin-support';
 
 const HEADER = 'phoneNumber,friendlyName,locationCity,locationState,numberType,monthlyCost';
 
-/** POST /admin/numbers/import (API.md "Admin"): a text/csv body, row by row. */
+/** POST /admin/numbers/import: a text/csv body, row by row. */
 describe('admin API: numbers CSV import', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { expectProblem } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { activityOf, call, insertNumber, newAdmin } from './admin-support';
 
-/** The number inventory (API.md "Admin"): create, list, edit, assign and release, delete. */
+/** The number inventory: create, list, edit, assign and release, delete. */
 describe('admin API: numbers', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -14,7 +14,7 @@ interface ListedUser {
   numbersCount: number;
 }
 
-/** GET/PATCH /admin/users (API.md "Admin"): search, totals, details, approval, suspension, roles, names. */
+/** GET/PATCH /admin/users: search, totals, details, approval, suspension, roles, names. */
 describe('admin API: users', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -42,7 +42,7 @@ function titled([body, field]: [Record<string, unknown>, string?]): [string, str
 }
 
 /**
- * The calls API (API.md "Calls"): who may call each route, what input each refuses, the caller-ID and number
+ * The calls API: who may call each route, what input each refuses, the caller-ID and number
  * rules, list filters and sorts, the hang-up transitions, notes, digits, stats and the CSV export. The engine's
  * loop is off; where a call has to be ringing or in progress, the spec moves a manual clock and ticks.
  */
@@ -120,7 +120,7 @@ describe('the calls API', () => {
       const res = await send('post', '/calls', pending.accessToken, { toNumber: '+15005550004' });
       expectProblem(res, 403, /awaiting approval/);
       expect(await t.sql('SELECT id FROM calls WHERE user_id = ?', [pending.user.id])).toEqual([]);
-      // API.md: a pending user can sign in and see the portal; only placing calls is refused.
+      // A pending user can sign in and see the portal; only placing calls is refused.
       expect((await send('get', '/calls', pending.accessToken).expect(200)).body.meta.total).toBe(0);
       expect((await send('get', '/calls/stats', pending.accessToken).expect(200)).body.totalCalls).toBe(0);
       await send('get', '/calls/export', pending.accessToken).expect(200);

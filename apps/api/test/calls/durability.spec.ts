@@ -73,7 +73,7 @@ const after = (from: Date, simulatedMs: number) => Math.trunc(from.getTime() + s
 /**
  * Checks each call against the lifecycle rules: its timeline holds each status once, in an allowed order, every
  * engine step at exactly its scheduled time (never "whenever the engine got to it"); the final status carries the
- * right endTime, duration and cost; the test numbers end as API.md says.
+ * right endTime, duration and cost; the test numbers end as docs/api.md says.
  */
 function expectConsistent(rows: CallRow[], byCall: Map<number, CallEventRow[]>): void {
   for (const call of rows) {

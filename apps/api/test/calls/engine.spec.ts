@@ -192,7 +192,7 @@ describe('the call engine, driven by hand (CALL_ENGINE=off, a manual clock)', ()
     expect(await tickAt(1999)).toBe(0);
     expect(await tickAt(2000)).toBe(3);
     expect(await statuses(ids)).toEqual(['ringing', 'ringing', 'ringing']);
-    // The outcome comes 3–8 s after ringing (API.md), never sooner.
+    // The outcome comes 3–8 s after ringing, never sooner.
     expect(await tickAt(4999)).toBe(0);
     expect(await drainAt(10_000)).toBe(3);
 

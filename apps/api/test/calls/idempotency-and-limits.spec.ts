@@ -6,7 +6,7 @@ import { expectProblem } from '../support/http';
 import { caller, Caller, placeCall } from '../support/calls';
 
 /**
- * POST /calls with an Idempotency-Key (API.md): the same key from the same user within 24 h returns the same
+ * POST /calls with an Idempotency-Key: the same key from the same user within 24 h returns the same
  * call, never a second one; and the call-initiation limit of 10 per minute per user.
  */
 describe('POST /calls: Idempotency-Key and the call limit', () => {

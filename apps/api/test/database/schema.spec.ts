@@ -9,7 +9,7 @@ import { findSqlDirectory, migrateDatabase, readMigrationFiles } from '../../src
 import { typeormOptions } from '../../src/database/typeorm-options';
 import { dropDatabase, newTestDatabaseName, testDbServer } from '../support/test-app';
 
-/** The product plan's seven tables (product-plan.md, Phase 1) with every column it lists. */
+/** The seven tables of sql/001-initial-schema.sql with every column. */
 const PRODUCT_PLAN_COLUMNS: Record<string, string[]> = {
   users: [
     'id',
@@ -284,7 +284,7 @@ describe('the schema (sql/ migrations)', () => {
   });
 
   describe('contents', () => {
-    it('has every column of the product plan’s seven tables, and every enum value it lists', async () => {
+    it('has every column of the seven initial tables, and every enum value', async () => {
       const columns = await columnsOf(database);
       for (const [table, names] of Object.entries(PRODUCT_PLAN_COLUMNS)) {
         const present = columns.filter((c) => c.TABLE_NAME === table).map((c) => c.COLUMN_NAME);
@@ -300,7 +300,7 @@ describe('the schema (sql/ migrations)', () => {
       }
     });
 
-    it('carries DESIGN.md’s changes: calls.status has canceled; api_keys has key_prefix and a 64-char api_key', async () => {
+    it('carries later changes: calls.status has canceled; api_keys has key_prefix and a 64-char api_key', async () => {
       const columns = await columnsOf(database);
       const find = (table: string, column: string) =>
         columns.find((c) => c.TABLE_NAME === table && c.COLUMN_NAME === column);

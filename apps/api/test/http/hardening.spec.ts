@@ -341,7 +341,7 @@ describe('HTTP hardening', () => {
   });
 
   describe('OpenAPI', () => {
-    it('serves an OpenAPI 3 document with both auth schemes and the routes of API.md', async () => {
+    it('serves an OpenAPI 3 document with both auth schemes and every route', async () => {
       const res = await t.http().get('/api/docs-json').expect(200);
       expect(res.headers['content-type']).toMatch(/application\/json/);
       const doc = res.body;

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Every route of API.md, as third parties read it from the OpenAPI document. */
+/** Every route of the API, as third parties read it from the OpenAPI document. */
 const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
   ['post', '/api/v1/auth/signup', true],
   ['post', '/api/v1/auth/login', true],

@@ -5,7 +5,7 @@ import { Clock } from '../../src/common/clock';
 import { activeClient, bearer, SignedUp } from './accounts';
 import type { TestApp } from './test-app';
 
-/** Final statuses (API.md): every one sets endTime. */
+/** Final statuses: every one sets endTime. */
 export const FINAL: readonly CallStatus[] = ['completed', 'failed', 'busy', 'no_answer', 'canceled'];
 
 let numberCounter = 0;
@@ -198,7 +198,7 @@ export async function timelines(t: TestApp, callIds?: number[]): Promise<Map<num
   return byCall;
 }
 
-/** The status paths the mock provider's plan allows, each ending in a final status (API.md). */
+/** The status paths the mock provider's plan allows, each ending in a final status. */
 export const ALLOWED_PATHS: readonly (readonly CallStatus[])[] = [
   ['initiated', 'ringing', 'in_progress', 'completed'],
   ['initiated', 'ringing', 'failed'],
