@@ -1,6 +1,6 @@
 import { API_BASE_PATH } from '@hh/contracts';
 
-/** The API routes of the session and of the signed-in user's own account (API.md "Auth and account"). */
+/** The API routes of the session and of the signed-in user's own account (/auth and /me in the OpenAPI document). */
 export const AUTH_ENDPOINTS = {
   signup: `${API_BASE_PATH}/auth/signup`,
   login: `${API_BASE_PATH}/auth/login`,

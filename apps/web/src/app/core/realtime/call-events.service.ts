@@ -46,7 +46,7 @@ interface RealtimeMessage {
 }
 
 /**
- * The one live connection of the web app (DESIGN.md "Live updates"): it opens while a session exists and closes on
+ * The one live connection of the web app (docs/decisions/006): it opens while a session exists and closes on
  * sign-out, and exposes the server's pushes as observables for the dialer, the dashboard and the call history.
  *
  * It keeps itself alive: a dropped connection (network, server restart, a silent socket) is re-opened after

@@ -97,7 +97,7 @@ function paramsOf(values: object): HttpParams {
   return params;
 }
 
-/** The admin console's side of the API (API.md "Admin"). */
+/** The admin console's side of the API (the /admin routes of the OpenAPI document). */
 @Injectable({ providedIn: 'root' })
 export class AdminApiService {
   private readonly http = inject(HttpClient);

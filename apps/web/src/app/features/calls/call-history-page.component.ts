@@ -29,7 +29,7 @@ import { CallsApiService } from './calls-api.service';
 import { DEFAULT_CALL_SORT } from './calls.models';
 
 /**
- * Every call I placed (product plan "CallHistory"): filtered, sorted and paged by the server, with the state in the
+ * Every call I placed: filtered, sorted and paged by the server, with the state in the
  * URL, rows kept current from the live stream, details with notes, and a CSV export of what the filters select.
  */
 @Component({

@@ -24,7 +24,7 @@ interface CallRow {
 export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status', 'durationSeconds', 'cost'] as const;
 
 /**
- * The call history as a Material table with server-side sorting and paging (STYLE.md 11: presentational, signal
+ * The call history as a Material table with server-side sorting and paging (presentational, signal
  * inputs, OnPush; the page fetches). Clicking a row, or its number, opens the call's details.
  */
 @Component({

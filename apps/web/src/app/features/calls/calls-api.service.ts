@@ -23,7 +23,7 @@ function paramsOf(values: object): HttpParams {
   return params;
 }
 
-/** The signed-in user's calls (API.md "Calls"): place, follow, hang up, list, summarise and export. */
+/** The signed-in user's calls (/calls in the OpenAPI document): place, follow, hang up, list, summarise and export. */
 @Injectable({ providedIn: 'root' })
 export class CallsApiService {
   private readonly http = inject(HttpClient);

@@ -20,7 +20,7 @@ interface RecentCallRow {
 
 let nextId = 0;
 
-/** The latest calls as a short list (product plan 4.1 "Recent Calls"): the number, when, and how it went. */
+/** The latest calls as a short list: the number, when, and how it went. */
 @Component({
   selector: 'hh-recent-calls',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -19,7 +19,7 @@ export function talkMinutes(totalSeconds: number): number {
   return Math.round(totalSeconds / 60);
 }
 
-/** The four figures of my calls over a period (product plan 3.3 StatCard). Each card is a group named by its label. */
+/** The four figures of my calls over a period. Each card is a group named by its label. */
 @Component({
   selector: 'hh-call-stat-cards',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import { formatPhoneNumber } from '../../shared/format/phone';
 import { DialPadComponent } from './dial-pad.component';
 
 /**
- * The live call (product plan 3.3 CallDisplay, CallControls, CallTimer): who is called, the running timer once
+ * The live call: who is called, the running timer once
  * answered, mute and hold, the in-call keypad for tones, and hang up. Presentational: the page owns the call.
  */
 @Component({

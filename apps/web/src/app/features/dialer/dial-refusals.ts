@@ -30,7 +30,7 @@ function aboutTheNumber(message: string): string {
   return sentenceCase(/^[a-z]/.test(trimmed) ? `This number ${trimmed}` : trimmed);
 }
 
-/** Turns the API's refusal of POST /calls into words and a place on the page (API.md "Calls"). */
+/** Turns the API's refusal of POST /calls into words and a place on the page. */
 export function dialRefusalOf(error: unknown): DialRefusal {
   if (!(error instanceof HttpErrorResponse)) {
     return { kind: 'banner', message: SERVER_FAULT_MESSAGE };

@@ -60,7 +60,7 @@ function dialStringFromQuery(value: string | undefined): string {
 }
 
 /**
- * The softphone (product plan 4.1): a number display and dial pad (clicks, keyboard and paste), the caller ID,
+ * The softphone: a number display and dial pad (clicks, keyboard and paste), the caller ID,
  * the live call with its controls, and the recent calls. `?to=` pre-fills the number and `?from=` picks the
  * caller ID, so other pages can link to "call back".
  */

@@ -8,7 +8,7 @@ export const NUMBERS_ENDPOINTS = {
   number: (id: number) => `${API_BASE_PATH}/numbers/${id}`,
 } as const;
 
-/** Friendly names are at most 100 characters (API.md PATCH /numbers/:id). */
+/** Friendly names are at most 100 characters (PATCH /numbers/{id} in the OpenAPI document). */
 export const FRIENDLY_NAME_MAX_LENGTH = 100;
 
 /** The phone numbers assigned to the signed-in user. */

@@ -1,7 +1,7 @@
 import type { CallStatus } from '@hh/contracts';
 
 /**
- * The portal's look for charts (product plan 4.3: orange/amber on slate, green for success, red for failure).
+ * The portal's look for charts (orange/amber on slate, green for success, red for failure).
  * A canvas cannot read CSS custom properties, so the values of styles.scss are repeated here, once for every chart.
  * Only types come from chart.js in this file: importing it must never pull chart.js into the app's first bytes.
  */

@@ -1,7 +1,7 @@
 import { type Call, type CallStatus, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES } from '@hh/contracts';
 import { formatClock, formatDuration } from './duration';
 
-/** How a status is coloured: green for a completed call, red for a failed one (product plan 4.3), amber while live. */
+/** How a status is coloured: green for a completed call, red for a failed one, amber while live. */
 export type CallTone = 'success' | 'danger' | 'active' | 'neutral';
 
 /** Statuses as nouns, for lists, filters and details. */
@@ -54,7 +54,7 @@ export function callProgress(status: CallStatus): number {
   }
 }
 
-/** The status that hangs a call up from where it is (API.md PATCH /calls/:id), or null when it is over. */
+/** The status that hangs a call up from where it is (PATCH /calls/{id}), or null when it is over. */
 export function hangUpStatusFor(status: CallStatus): 'canceled' | 'completed' | null {
   if (status === 'initiated' || status === 'ringing') {
     return 'canceled';

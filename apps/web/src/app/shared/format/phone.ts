@@ -2,7 +2,7 @@ import { AsYouType, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /**
  * Phone number helpers for people. Numbers travel in E.164 (`+19096874971`); numbers typed without a country code
- * are read as US numbers, as the API does (API.md "Phone numbers").
+ * are read as US numbers, as the API does (libs/shared/contracts phone.ts).
  *
  * The web app imports the default ("min") metadata of libphonenumber-js, which formats and checks lengths but does
  * not decide whether a number really exists: that is the API's call (it uses the full metadata), so the dialer

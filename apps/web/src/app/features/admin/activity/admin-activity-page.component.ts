@@ -23,7 +23,7 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 import { UserDirectory } from '../user-directory.service';
 
 /**
- * The audit trail (product plan 4.2 "Activity"): filtered and paged by the server with the state in the URL; new
+ * The audit trail: filtered and paged by the server with the state in the URL; new
  * entries arrive live on the first page when no filter is set.
  */
 @Component({

@@ -24,7 +24,7 @@ export const ACTIVITY_TABLE_COLUMNS = [
   'userAgent',
 ] as const;
 
-/** The audit trail, newest first as the server pages it (STYLE.md 11: presentational). */
+/** The audit trail, newest first as the server pages it (presentational). */
 @Component({
   selector: 'hh-admin-activity-table',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -49,7 +49,7 @@ interface Headline {
 const numberFormat = new Intl.NumberFormat('en-US');
 
 /**
- * System analytics (product plan 4.2 "Analytics"): call figures of a range of UTC days (a preset or custom, kept in
+ * System analytics: call figures of a range of UTC days (a preset or custom, kept in
  * the URL so that reload and back work) as charts, each with a summary and its figures for screen readers; the busiest
  * users; the number inventory now; and the daily figures as CSV.
  */

@@ -47,7 +47,7 @@ export function talkAndCostByDay(daily: readonly DailyCallFigures[]): TalkCostDa
   }));
 }
 
-/** The success rate of API.md (completed out of completed and failed): canceled and live calls decide nothing. */
+/** The API's success rate (completed out of completed and failed): canceled and live calls decide nothing. */
 export function successRateByDay(daily: readonly DailyCallFigures[]): RateDay[] {
   return daily.map((day) => {
     const decided = day.successful + day.failed;

@@ -3,12 +3,12 @@ import type { AnalyticsRange } from '@hh/contracts';
 import { dayLabel } from '../../../shared/charts/chart-days';
 
 /**
- * The period the analytics page sums up. The API counts whole UTC days (API.md "Admin": a date alone as `to`
+ * The period the analytics page sums up. The API counts whole UTC days (GET /admin/analytics: a date alone as `to`
  * includes that day), so every range here is a pair of UTC calendar days, `to` included, and "today" is today in UTC:
  * the same days the figures and the CSV export are counted in.
  */
 
-/** The longest range the API accepts (API.md: at most 731 days); longer ones get its 400 problem. */
+/** The longest range the API accepts (at most 731 days); longer ones get its 400 problem. */
 export const MAX_RANGE_DAYS = 731;
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

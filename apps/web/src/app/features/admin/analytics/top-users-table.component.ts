@@ -17,7 +17,7 @@ export const TOP_USERS_COLUMNS = ['rank', 'user', 'calls', 'talkTime', 'cost'] a
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-/** The users with the most calls in the range (STYLE.md 11: presentational); each name opens the user in Users. */
+/** The users with the most calls in the range (presentational); each name opens the user in Users. */
 @Component({
   selector: 'hh-top-users-table',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -59,7 +59,7 @@ function entityOf(entry: ActivityLog, users: ReadonlyMap<number, UserLabel>): st
 }
 
 /**
- * One line per activity entry, from its action and the details the API records for it (API.md "Admin"); a user it
+ * One line per activity entry, from its action and the details the API records for it (GET /admin/activity); a user it
  * is about goes by name when `users` knows it ("user #7" otherwise).
  */
 export function describeActivity(

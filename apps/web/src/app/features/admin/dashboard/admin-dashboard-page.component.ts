@@ -21,7 +21,7 @@ import {
 import { RecentActivityFeedComponent } from './recent-activity-feed.component';
 
 /**
- * The admin console's front page (product plan 4.2): the stat cards, the call volume of the last 30 UTC days and the
+ * The admin console's front page: the stat cards, the call volume of the last 30 UTC days and the
  * recent activity. New activity joins the feed as it is pushed, and the figures follow once a burst of it settles;
  * a re-opened live connection (events may have been missed) reloads both.
  */

@@ -27,7 +27,7 @@ export function callsToday(analytics: Pick<SystemAnalytics, 'daily'>): number {
 }
 
 /**
- * The four cards of the wireframe (product plan 4.2). "Calls" is the 30-day total the chart beside it draws, not an
+ * The four cards of the dashboard. "Calls" is the 30-day total the chart beside it draws, not an
  * all-time figure (the API's ranges end at 731 days), and says so. Without figures yet, values are dashes.
  */
 export function adminStatCards(analytics: SystemAnalytics | null): AdminStatCard[] {

@@ -11,7 +11,7 @@ interface FeedItem {
   summary: ActivitySummary;
 }
 
-/** The latest activity entries, newest first, one line each (STYLE.md 11: presentational; the page keeps it live). */
+/** The latest activity entries, newest first, one line each (presentational; the page keeps it live). */
 @Component({
   selector: 'hh-recent-activity-feed',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -31,7 +31,7 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 import { UserDirectory } from '../user-directory.service';
 
 /**
- * The number inventory (product plan 4.2 "Numbers"): filtered and paged by the server with the state in the URL;
+ * The number inventory: filtered and paged by the server with the state in the URL;
  * add one number or import a CSV file; assign, release, edit, suspend and delete each number.
  */
 @Component({

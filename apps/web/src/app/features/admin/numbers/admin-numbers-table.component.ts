@@ -59,7 +59,7 @@ export function numberActionsFor(number: PhoneNumber): NumberActionKind[] {
   return kinds;
 }
 
-/** The number inventory as the server pages it (STYLE.md 11: presentational; the page acts). */
+/** The number inventory as the server pages it (presentational; the page acts). */
 @Component({
   selector: 'hh-admin-numbers-table',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -27,7 +27,7 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 export const LIVE_REFRESH_MS = 500;
 
 /**
- * The number request queue (product plan 4.2): pending first, approve with the suggested or a chosen number, deny
+ * The number request queue: pending first, approve with the suggested or a chosen number, deny
  * with a reason, fulfil the approved ones that wait for a number; kept current from the live stream.
  */
 @Component({

@@ -17,7 +17,7 @@ export interface RequestDecisionEvent {
 
 export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'createdAt', 'actions'] as const;
 
-/** The number request queue as the server orders it, pending first (STYLE.md 11: presentational). */
+/** The number request queue as the server orders it, pending first (presentational). */
 @Component({
   selector: 'hh-admin-requests-table',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -28,7 +28,7 @@ import { confirmationFor, doneMessageFor } from './user-actions';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /**
- * Every account (product plan 4.2 "Users"): searched, filtered and paged by the server with the state in the URL;
+ * Every account: searched, filtered and paged by the server with the state in the URL;
  * approve, suspend, reactivate and change roles after a confirmation; the API's guard rails are explained up front
  * (your own row) or shown as the API words them (the last active admin).
  */

@@ -32,7 +32,7 @@ export const USER_TABLE_COLUMNS = [
   'actions',
 ] as const;
 
-/** Every account, as the server pages it (STYLE.md 11: presentational; the page fetches and acts). */
+/** Every account, as the server pages it (presentational; the page fetches and acts). */
 @Component({
   selector: 'hh-admin-users-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
