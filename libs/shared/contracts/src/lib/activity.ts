@@ -1,4 +1,4 @@
-/** Actions recorded in the activity log (API.md "Every state-changing action writes an activity log"). */
+/** Actions recorded in the activity log: every state-changing action writes one. */
 export const ACTIVITY_ACTIONS = [
   'signup',
   'login',

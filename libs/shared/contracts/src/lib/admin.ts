@@ -80,7 +80,7 @@ export interface AdminCreateNumberRequest {
 /** The largest monthly_cost DECIMAL(10,2) holds. */
 export const MONTHLY_COST_MAX = 99_999_999.99;
 
-/** GET /admin/analytics: counts now, plus call figures within the range (API.md "Admin"). */
+/** GET /admin/analytics: counts now, plus call figures within the range. */
 export interface SystemAnalytics {
   totals: {
     users: number;

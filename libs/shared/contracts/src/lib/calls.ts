@@ -1,6 +1,6 @@
 import type { CallStatus } from './domain';
 
-/** Sort orders of GET /calls (API.md). */
+/** Sort orders of GET /calls. */
 export const CALL_SORTS = ['-startTime', 'startTime', '-durationSeconds', '-cost'] as const;
 export type CallSort = (typeof CALL_SORTS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Value sets of the domain, as API.md names them. Each is a readonly tuple so that the API's validators,
+ * Value sets of the domain, as the API names them. Each is a readonly tuple so that the API's validators,
  * the database enums and the web app's pickers all iterate the same list.
  */
 export const USER_ROLES = ['admin', 'client'] as const;
@@ -20,7 +20,7 @@ export const CALL_STATUSES = [
 ] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const FINAL_CALL_STATUSES: readonly CallStatus[] = ['completed', 'failed', 'busy', 'no_answer', 'canceled'];
-/** Outcomes counted as failed in stats: API.md "failed = failed + busy + no_answer". */
+/** Outcomes counted as failed in stats: failed = failed + busy + no_answer. */
 export const FAILED_CALL_STATUSES: readonly CallStatus[] = ['failed', 'busy', 'no_answer'];
 
 export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;

@@ -1,6 +1,6 @@
 import { AsYouType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** Numbers without a country code are read as US numbers (API.md "Phone numbers"). */
+/** Numbers without a country code are read as US numbers. */
 export const DEFAULT_PHONE_REGION = 'US';
 
 /**
@@ -26,7 +26,7 @@ export function formatAsTyped(partial: string): string {
   return new AsYouType(DEFAULT_PHONE_REGION).input(partial);
 }
 
-/** The mock provider's magic numbers (API.md "Test numbers"): deterministic outcomes. */
+/** The mock provider's magic numbers (docs/api.md "Place a call to a test number"): deterministic outcomes. */
 export const TEST_NUMBERS = {
   fails: '+15005550001',
   busy: '+15005550002',

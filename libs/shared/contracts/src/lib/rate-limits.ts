@@ -1,4 +1,4 @@
-/** The product plan's three rate limits (API.md "Rate limits"). */
+/** The three rate limits (docs/decisions/004). */
 export const RATE_LIMITS = {
   /** Login attempts per client IP; every attempt counts. */
   login: { limit: 5, windowMs: 15 * 60_000 },
