@@ -14,8 +14,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // `npm run db:migrate` runs this second bundle.
-      additionalEntryPoints: [{ entryName: 'migrate', entryPath: './src/database/migrate.cli.ts' }],
+      // `npm run db:migrate` and `npm run db:seed:demo` run these bundles.
+      additionalEntryPoints: [
+        { entryName: 'migrate', entryPath: './src/database/migrate.cli.ts' },
+        { entryName: 'seed-demo', entryPath: './src/database/seed-demo.cli.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -1,40 +1,28 @@
-// `npm run db:seed:demo`: demo data for the portal, on the database of MARIADB_* (migrated first by the script).
-//
-//   clients in every status (active, pending, suspended) at @demo.hardhathosting.work, password DEMO_PASSWORD
-//   (or a random one, printed once: there is no well-known demo password); a number inventory (assigned to the
-//   active clients, some available, one suspended); number requests fulfilled, pending, approved and denied;
-//   a few API keys (only their SHA-256 is stored; the keys themselves are thrown away); 90 days of calls that
-//   follow the mock plan (80 % completed after 30–180 s of talk, 10 % no_answer, 10 % failed; cost per started
-//   minute at VOIP_MOCK_RATE_PER_MINUTE); and user_analytics and the per-day and per-hour rollups from those
-//   calls, so every figure the portal shows agrees with the call history.
-//
-// Idempotent: everything is written in one transaction, and a second run finds the demo clients and does nothing.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import bcrypt from 'bcrypt';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { createConnection } from 'mysql2/promise';
+import { Connection, createConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { CALL_ROLLUPS } from '../app/analytics/call-rollups';
+import { hashPassword } from '../app/auth/password-hash';
+import type { AppConfig } from '../config/app-config';
 
-const DOMAIN = 'demo.hardhathosting.work';
+/**
+ * Demo data for the portal (`npm run db:seed:demo`, through ./seed-demo.cli.ts), on an already migrated database:
+ *
+ *   clients in every status (active, pending, suspended) at @demo.hardhathosting.work, password DEMO_PASSWORD
+ *   (or a random one, returned to be printed once: there is no well-known demo password); a number inventory
+ *   (assigned to the active clients, some available, one suspended); number requests fulfilled, pending, approved
+ *   and denied; a few API keys (only their SHA-256 is stored; the keys themselves are thrown away); 90 days of calls
+ *   that follow the mock plan (80 % completed after 30–180 s of talk, 10 % no_answer, 10 % failed; cost per started
+ *   minute at VOIP_MOCK_RATE_PER_MINUTE); and user_analytics and the rollups from those calls, so every figure the
+ *   portal shows agrees with the call history.
+ *
+ * Passwords are hashed by the API's own hashPassword, so the demo clients can sign in.
+ * Idempotent: everything is written in one transaction, and a second run finds the demo clients and does nothing.
+ */
+export const DEMO_DOMAIN = 'demo.hardhathosting.work';
 const DAYS = 90;
-/** The call rollups: table, period column, key column (as CALL_ROLLUPS in apps/api/src/app/analytics/call-rollups.ts). */
-const ROLLUPS = [
-  ['daily_call_totals', 'day', 'status'],
-  ['hourly_call_totals', 'hour', 'status'],
-  ['monthly_user_totals', 'month', 'user_id'],
-  ['daily_user_totals', 'day', 'user_id'],
-  ['hourly_user_totals', 'hour', 'user_id'],
-];
-const RATE = Number(process.env.VOIP_MOCK_RATE_PER_MINUTE ?? 0.02);
-const db = await createConnection({
-  host: process.env.MARIADB_HOST ?? '127.0.0.1',
-  port: Number(process.env.MARIADB_PORT ?? 3306),
-  user: process.env.MARIADB_USER ?? 'root',
-  password: process.env.MARIADB_PASSWORD ?? '',
-  database: process.env.MARIADB_DATABASE ?? 'hardhat_voip',
-  timezone: 'Z',
-});
 
-const CLIENTS = [
+export const DEMO_CLIENTS: ReadonlyArray<readonly [name: string, status: 'active' | 'pending' | 'suspended']> = [
   ['Acme Plumbing', 'active'],
   ['Bluebird Bakery', 'active'],
   ['Cedar Dental', 'active'],
@@ -48,44 +36,80 @@ const CLIENTS = [
   ['Kestrel Auto', 'suspended'],
 ];
 
-try {
-  const [[seeded]] = await db.query('SELECT COUNT(*) AS n FROM users WHERE email LIKE ?', [`%@${DOMAIN}`]);
-  if (Number(seeded.n) > 0) {
-    console.log(`Demo data already present (${seeded.n} demo clients): nothing to do.`);
-  } else {
-    const password = process.env.DEMO_PASSWORD || `Demo-${randomBytes(9).toString('base64url')}7`;
-    await db.beginTransaction();
-    await seed(await bcrypt.hash(password, Number(process.env.BCRYPT_ROUNDS ?? 12)));
-    await db.commit();
-    console.log(`Demo data created: ${CLIENTS.length} clients at @${DOMAIN}.`);
-    if (!process.env.DEMO_PASSWORD) console.log(`Their password (shown once): ${password}`);
-  }
-} catch (error) {
-  await db.rollback().catch(() => undefined);
-  throw error;
-} finally {
-  await db.end();
+export interface DemoSeedOptions {
+  db: AppConfig['db'];
+  bcryptRounds: number;
+  ratePerMinute: number;
+  /** The demo clients' password; a random one when absent. */
+  password?: string;
+  log?: (message: string) => void;
 }
 
-async function seed(passwordHash) {
+export type DemoSeedOutcome =
+  | { created: false; existingClients: number }
+  | { created: true; clients: number; calls: number; numbers: number; password: string; generated: boolean };
+
+/** The e-mail address of a demo client, from its name (`Acme Plumbing` → `acme.plumbing@demo.hardhathosting.work`). */
+export function demoEmail(name: string): string {
+  return `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${DEMO_DOMAIN}`;
+}
+
+export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedOutcome> {
+  const db = await createConnection({ ...options.db, timezone: 'Z' });
+  try {
+    const [[seeded]] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM users WHERE email LIKE ?', [
+      `%@${DEMO_DOMAIN}`,
+    ]);
+    if (Number(seeded?.['n']) > 0) return { created: false, existingClients: Number(seeded?.['n']) };
+    const password = options.password || `Demo-${randomBytes(9).toString('base64url')}7`;
+    const passwordHash = await hashPassword(password, options.bcryptRounds);
+    await db.beginTransaction();
+    try {
+      const counts = await seed(db, passwordHash, options.ratePerMinute);
+      await db.commit();
+      options.log?.(`  ${counts.calls} calls over ${DAYS} days, ${counts.numbers} numbers`);
+      return { created: true, clients: DEMO_CLIENTS.length, ...counts, password, generated: !options.password };
+    } catch (error) {
+      await db.rollback().catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await db.end();
+  }
+}
+
+interface DemoUser {
+  id: number;
+  name: string;
+  status: string;
+  signup: Date;
+  numbers?: { id: number; e164: string }[];
+}
+
+async function seed(db: Connection, passwordHash: string, rate: number): Promise<{ calls: number; numbers: number }> {
   const now = Date.now();
-  const users = [];
-  for (const [i, [name, status]] of CLIENTS.entries()) {
-    const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${DOMAIN}`;
+  const users: DemoUser[] = [];
+  for (const [i, [name, status]] of DEMO_CLIENTS.entries()) {
     const signup = new Date(now - (DAYS + 10 - i) * 86_400_000);
-    const [result] = await db.query(
+    const [result] = await db.query<ResultSetHeader>(
       `INSERT INTO users (name, email, password_hash, role, status, signup_date, created_at, updated_at)
        VALUES (?, ?, ?, 'client', ?, ?, ?, ?)`,
-      [name, email, passwordHash, status, signup, signup, signup],
+      [name, demoEmail(name), passwordHash, status, signup, signup, signup],
     );
     users.push({ id: result.insertId, name, status, signup });
   }
 
   // The inventory: two numbers per active client, ten available, one suspended.
-  const numbers = [];
-  const addNumber = async (fields) => {
+  let numbers = 0;
+  const addNumber = async (fields: {
+    status: string;
+    ownerId?: number;
+    friendlyName?: string;
+    numberType?: 'local' | 'toll_free';
+    assignedDate?: Date;
+  }) => {
     const phone = freshNumber();
-    const [result] = await db.query(
+    const [result] = await db.query<ResultSetHeader>(
       `INSERT IGNORE INTO phone_numbers (phone_number, friendly_name, location_city, location_state, owner_id, status,
                                          number_type, monthly_cost, assigned_date, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -102,9 +126,8 @@ async function seed(passwordHash) {
         new Date(now - (DAYS + 20) * 86_400_000),
       ],
     );
-    const row = { id: result.insertId, e164: phone.e164, ...fields };
-    numbers.push(row);
-    return row;
+    numbers++;
+    return { id: result.insertId, e164: phone.e164 };
   };
   const active = users.filter((u) => u.status === 'active');
   for (const user of active) {
@@ -117,7 +140,19 @@ async function seed(passwordHash) {
   await addNumber({ status: 'suspended' });
 
   // Requests: each active client's first number came from a fulfilled request; pending, approved and denied ones.
-  const request = (userId, status, fields = {}) =>
+  const request = (
+    userId: number,
+    status: string,
+    fields: {
+      areaCode?: string;
+      city?: string;
+      reason?: string;
+      adminNotes?: string;
+      assignedNumberId?: number;
+      createdAt?: Date;
+      processedAt?: Date;
+    } = {},
+  ) =>
     db.query(
       `INSERT INTO number_requests (user_id, area_code, city_preference, number_type, business_name, reason, status,
                                     admin_notes, assigned_number_id, created_at, processed_at)
@@ -137,17 +172,19 @@ async function seed(passwordHash) {
     );
   for (const user of active) {
     await request(user.id, 'fulfilled', {
-      assignedNumberId: user.numbers[0].id,
+      assignedNumberId: user.numbers?.[0]?.id,
       createdAt: user.signup,
       processedAt: user.signup,
       adminNotes: 'Welcome aboard',
     });
   }
-  const pending = users.filter((u) => u.status === 'pending');
-  for (const user of pending) await request(user.id, 'pending', { city: 'Ontario, CA' });
-  await request(active[0].id, 'pending', { areaCode: '212', city: 'New York', reason: 'An East Coast presence' });
-  await request(active[1].id, 'approved', { areaCode: '415', adminNotes: 'Waiting for a 415 number' });
-  await request(active[2].id, 'denied', { areaCode: '900', adminNotes: 'Premium-rate numbers are not offered' });
+  for (const user of users.filter((u) => u.status === 'pending')) {
+    await request(user.id, 'pending', { city: 'Ontario, CA' });
+  }
+  const [first, second, third] = active as [DemoUser, DemoUser, DemoUser];
+  await request(first.id, 'pending', { areaCode: '212', city: 'New York', reason: 'An East Coast presence' });
+  await request(second.id, 'approved', { areaCode: '415', adminNotes: 'Waiting for a 415 number' });
+  await request(third.id, 'denied', { areaCode: '900', adminNotes: 'Premium-rate numbers are not offered' });
 
   // API keys of three active clients; only hashes are stored.
   for (const user of active.slice(0, 3)) {
@@ -160,8 +197,8 @@ async function seed(passwordHash) {
   }
 
   // 90 days of calls of the active (and the suspended, before suspension) clients.
-  const callers = [...active, users.find((u) => u.status === 'suspended')];
-  const rows = [];
+  const callers = [...active, ...users.filter((u) => u.status === 'suspended')];
+  const rows: unknown[][] = [];
   for (const user of callers) {
     const from = user.numbers?.[0]?.e164 ?? '+19095550100';
     for (let day = DAYS - 1; day >= 0; day--) {
@@ -186,7 +223,7 @@ async function seed(passwordHash) {
           end,
           answered,
           `MOCK${randomBytes(16).toString('hex')}`,
-          talk ? Math.round(Math.ceil(talk / 60) * RATE * 10_000) / 10_000 : 0,
+          talk ? Math.round(Math.ceil(talk / 60) * rate * 10_000) / 10_000 : 0,
         ]);
       }
     }
@@ -215,13 +252,13 @@ async function seed(passwordHash) {
        last_call_date = VALUES(last_call_date), updated_at = VALUES(updated_at)`,
     [ids],
   );
-  // The per-month, per-day and per-hour rollups (sql/005 to sql/007; apps/api/src/app/analytics/call-rollups.ts), added to.
-  for (const [table, period, key] of ROLLUPS) {
-    const format = { month: '%Y-%m-01', day: '%Y-%m-%d', hour: '%Y-%m-%d %H:00:00' }[period];
+  // Every rollup the engine writes (CALL_ROLLUPS), added to.
+  const formats = { month: '%Y-%m-01', day: '%Y-%m-%d', hour: '%Y-%m-%d %H:00:00' };
+  for (const { table, period, key } of CALL_ROLLUPS) {
     const keyColumn = key === 'status' ? 'CAST(status AS CHAR)' : 'user_id';
     await db.query(
       `INSERT INTO ${table} (${period}, ${key}, calls, duration_seconds, cost)
-       SELECT DATE_FORMAT(start_time, '${format}'), ${keyColumn}, COUNT(*), SUM(duration_seconds), SUM(cost)
+       SELECT DATE_FORMAT(start_time, '${formats[period]}'), ${keyColumn}, COUNT(*), SUM(duration_seconds), SUM(cost)
          FROM calls WHERE user_id IN (?) AND status IN ('completed', 'failed', 'busy', 'no_answer', 'canceled')
         GROUP BY 1, 2
        ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls),
@@ -229,25 +266,25 @@ async function seed(passwordHash) {
       [ids],
     );
   }
-  console.log(`  ${rows.length} calls over ${DAYS} days, ${numbers.length} numbers`);
+  return { calls: rows.length, numbers };
 }
 
-function freshNumber() {
+function freshNumber(): { e164: string; city: string; state: string } {
   const places = [
     ['909', 'Ontario', 'CA'],
     ['212', 'New York', 'NY'],
     ['415', 'San Francisco', 'CA'],
     ['512', 'Austin', 'TX'],
     ['206', 'Seattle', 'WA'],
-  ];
+  ] as const;
   for (;;) {
-    const [area, city, state] = places[randomInt(0, places.length)];
+    const [area, city, state] = places[randomInt(0, places.length)] as (typeof places)[number];
     const e164 = `+1${area}${randomInt(200, 1000)}${String(randomInt(0, 10_000)).padStart(4, '0')}`;
     if (isValidPhoneNumber(e164)) return { e164, city, state };
   }
 }
 
-function base62(length) {
+function base62(length: number): string {
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let out = '';
   while (out.length < length) out += alphabet[randomInt(0, 62)];
