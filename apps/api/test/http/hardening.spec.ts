@@ -5,6 +5,7 @@ import type { Response } from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { activeClient, bearer, logIn, signUp, SignedUp } from '../support/accounts';
 import { expectProblem, nextIp } from '../support/http';
+import { newAdmin } from '../admin/admin-support';
 
 const ORIGIN = 'https://app.example.com';
 
@@ -216,6 +217,136 @@ describe('HTTP hardening', () => {
     it('stored nothing unexpected (the SQL-ish strings were data, not code)', async () => {
       const [count] = await t.sql<{ n: number }>('SELECT COUNT(*) AS n FROM users');
       expect(Number(count?.n)).toBeGreaterThan(0);
+    });
+  });
+
+  describe('integer query and path parameters are bounded (400 naming the field, never a 5xx)', () => {
+    interface Operation {
+      method: 'get' | 'post' | 'patch' | 'delete';
+      path: string;
+      parameters: { name: string; in: string; schema?: { type?: string; maximum?: number } }[];
+    }
+    const PAGINATED = [
+      '/api/v1/calls',
+      '/api/v1/numbers',
+      '/api/v1/number-requests',
+      '/api/v1/admin/users',
+      '/api/v1/admin/numbers',
+      '/api/v1/admin/number-requests',
+      '/api/v1/admin/calls',
+      '/api/v1/admin/activity',
+    ];
+    /** What a query parser could read as a number although it is not a whole number in range. */
+    const BAD_INTEGERS = ['100000000000000000000', '9007199254740993', '-1', '0', '1.5', '1e3', '0x10', ' 1', ''];
+    let operations: Operation[];
+
+    beforeAll(async () => {
+      // Every route of the served document: a new route with an integer parameter is swept without editing this.
+      const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { parameters?: Operation['parameters'] }>>;
+      };
+      operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          method: method as Operation['method'],
+          path,
+          parameters: op.parameters ?? [],
+        })),
+      );
+    });
+
+    /** A fresh admin per route: the sweep must not run into the per-user budget of 100 requests a minute. */
+    async function asAdmin(): Promise<string> {
+      return (await newAdmin(t)).accessToken;
+    }
+
+    function expectFieldProblem(res: Response, field: string, what: string): void {
+      expect({ what, status: res.status }).toEqual({ what, status: 400 });
+      expectProblem(res, 400);
+      expect({ what, errors: res.body.errors }).toEqual({
+        what,
+        errors: [expect.objectContaining({ field, message: expect.any(String) })],
+      });
+    }
+
+    it('every paginated route of the contract declares page (≤ 1,000,000) and pageSize (≤ 100)', () => {
+      const paginated = operations.filter((op) => op.method === 'get' && op.parameters.some((p) => p.name === 'page'));
+      expect(paginated.map((op) => op.path).sort()).toEqual(expect.arrayContaining([...PAGINATED].sort()));
+      for (const op of paginated) {
+        const page = op.parameters.find((p) => p.name === 'page');
+        const pageSize = op.parameters.find((p) => p.name === 'pageSize');
+        expect({ path: op.path, page: page?.schema, pageSize: pageSize?.schema }).toEqual({
+          path: op.path,
+          page: expect.objectContaining({ type: 'integer', maximum: 1_000_000 }),
+          pageSize: expect.objectContaining({ type: 'integer', maximum: 100 }),
+        });
+      }
+    });
+
+    it.each(PAGINATED)('GET %s: a huge, negative, fractional or exponent page or pageSize is a 400', async (path) => {
+      const token = await asAdmin();
+      const get = (query: string) => t.http().get(`${path}?${query}`).set(bearer(token));
+      for (const bad of [...BAD_INTEGERS, '1000001']) {
+        expectFieldProblem(await get(`page=${encodeURIComponent(bad)}`), 'page', `${path} page=${bad}`);
+      }
+      for (const bad of ['101', '0', '1e2', '100000000000000000000']) {
+        expectFieldProblem(await get(`pageSize=${bad}`), 'pageSize', `${path} pageSize=${bad}`);
+      }
+      // The bounds themselves are fine: the last allowed page is simply empty.
+      const last = await get('page=1000000&pageSize=100').expect(200);
+      expect(last.body).toMatchObject({ data: [], meta: { page: 1_000_000, pageSize: 100 } });
+    });
+
+    it('every other integer query parameter (userId, ownerId…) is bounded the same way', async () => {
+      const filters = operations.flatMap((op) =>
+        op.parameters
+          .filter((p) => p.in === 'query' && p.schema?.type === 'integer' && !['page', 'pageSize'].includes(p.name))
+          .map((p) => ({ op, name: p.name, max: p.schema?.maximum })),
+      );
+      expect(filters.map((f) => `${f.op.path}?${f.name}`)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/admin/numbers?ownerId',
+          '/api/v1/admin/calls?userId',
+          '/api/v1/admin/activity?userId',
+        ]),
+      );
+      for (const { op, name, max } of filters) {
+        expect({ what: `${op.path}?${name}`, max }).toEqual({ what: `${op.path}?${name}`, max: 2_147_483_647 });
+        const token = await asAdmin();
+        for (const bad of [...BAD_INTEGERS, '2147483648']) {
+          const res = await t
+            .http()
+            [op.method](`${op.path}?${name}=${encodeURIComponent(bad)}`)
+            .set(bearer(token));
+          expectFieldProblem(res, name, `${op.path}?${name}=${bad}`);
+        }
+      }
+    });
+
+    it('every route with an {id} refuses a huge, negative, fractional or exponent id with a 400 naming it', async () => {
+      const withId = operations.filter((op) => op.path.includes('{id}'));
+      expect(withId.map((op) => `${op.method} ${op.path}`)).toEqual(
+        expect.arrayContaining([
+          'get /api/v1/calls/{id}',
+          'post /api/v1/calls/{id}/digits',
+          'patch /api/v1/numbers/{id}',
+          'delete /api/v1/number-requests/{id}',
+          'delete /api/v1/api-keys/{id}',
+          'patch /api/v1/admin/users/{id}',
+          'delete /api/v1/admin/numbers/{id}',
+          'post /api/v1/admin/number-requests/{id}/approve',
+        ]),
+      );
+      for (const op of withId) {
+        const token = await asAdmin();
+        for (const bad of ['100000000000000000000', '-1', '0', '1.5', '1e3', '0x10', 'abc']) {
+          const req = t
+            .http()
+            [op.method](op.path.replace('{id}', encodeURIComponent(bad)))
+            .set(bearer(token));
+          const res = op.method === 'get' || op.method === 'delete' ? await req : await req.send({});
+          expectFieldProblem(res, 'id', `${op.method.toUpperCase()} ${op.path} id=${bad}`);
+        }
+      }
     });
   });
 

@@ -1,23 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Paginated, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@hh/contracts';
+import { Paginated, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@hh/contracts';
+import { IntQuery } from './integer-query';
 
-/** `?page=1&pageSize=25` of every list (pageSize at most 100). */
+/** `?page=1&pageSize=25` of every list (page at most 1,000,000, pageSize at most 100; beyond is a 400). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1, example: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntQuery({ min: 1, max: PAGE_MAX, default: 1, example: 1 })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, example: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
+  @IntQuery({ min: 1, max: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, example: 25 })
   pageSize?: number;
 }
 

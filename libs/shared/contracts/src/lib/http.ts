@@ -27,6 +27,8 @@ export interface Paginated<T> {
 
 export const PAGE_SIZE_DEFAULT = 25;
 export const PAGE_SIZE_MAX = 100;
+/** The highest page a list accepts (beyond is a 400): deep offsets only cost the database. */
+export const PAGE_MAX = 1_000_000;
 
 export const API_BASE_PATH = '/api/v1';
 export const REFRESH_COOKIE_NAME = 'hh_refresh';

@@ -1,16 +1,11 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { ACTIVITY_ACTIONS, ActivityAction } from '@hh/contracts';
+import { IdQuery } from '../../../common/http/integer-query';
 import { PageQueryDto } from '../../../common/http/pagination';
 
 export class ActivityFiltersDto {
-  @ApiPropertyOptional({ example: 42, description: 'Who acted' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IdQuery({ example: 42, description: 'Who acted' })
   userId?: number;
 
   @ApiPropertyOptional({ enum: ACTIVITY_ACTIONS, example: 'number_assigned' })

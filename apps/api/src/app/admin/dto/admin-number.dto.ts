@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   AdminCreateNumberRequest,
@@ -11,6 +11,7 @@ import {
   NumberStatus,
   NumberType,
 } from '@hh/contracts';
+import { IdQuery } from '../../../common/http/integer-query';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { trimString } from '../../../common/http/transforms';
 
@@ -40,12 +41,7 @@ export class NumberFiltersDto {
   @IsIn(NUMBER_TYPES)
   numberType?: NumberType;
 
-  @ApiPropertyOptional({ example: 42, description: 'Only the numbers of this user' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IdQuery({ example: 42, description: 'Only the numbers of this user' })
   ownerId?: number;
 }
 
