@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_SECURITY, SESSION_SECURITY } from './common/decorators/auth.decorators';
+import { API_KEY_SECURITY, PUBLIC_EXTENSION, SESSION_SECURITY } from './common/decorators/auth.decorators';
 
 const DESCRIPTION = `
 The REST API of the Hardhat Hosting VoIP portal. Every route is under \`/api/v1\`.
@@ -45,7 +45,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       API_KEY_SECURITY,
     )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // @nestjs/swagger drops an empty security list, so @Public() routes carry a marker that becomes `security: []`:
+  // they say explicitly that they need no credentials.
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Record<string, unknown>[]) {
+      if (typeof operation !== 'object' || !operation || !(PUBLIC_EXTENSION in operation)) continue;
+      delete operation[PUBLIC_EXTENSION];
+      operation['security'] = [];
+    }
+  }
+  return document;
 }
 
 /** Swagger UI at /api/docs and the OpenAPI 3 document at /api/docs-json. */
@@ -53,6 +63,7 @@ export function setupOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Hardhat Hosting VoIP API',
-    swaggerOptions: { persistAuthorization: true },
+    // Credentials pasted into Authorize stay in the page's memory, never in localStorage where any script reads them.
+    swaggerOptions: { persistAuthorization: false },
   });
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Every route of the API, as third parties read it from the OpenAPI document. */
@@ -49,10 +51,12 @@ interface Operation {
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
+  let document: { paths: Record<string, Record<string, Operation>> };
   let paths: Record<string, Record<string, Operation>>;
   beforeAll(async () => {
     t = await startTestApp();
-    paths = (await t.http().get('/api/docs-json').expect(200)).body.paths;
+    document = (await t.http().get('/api/docs-json').expect(200)).body;
+    paths = document.paths;
   });
   afterAll(() => t.close());
 
@@ -62,9 +66,9 @@ describe('the OpenAPI document', () => {
     expect(operation?.summary).toEqual(expect.any(String));
     const success = Object.keys(operation?.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
     expect(success.length).toBeGreaterThan(0);
+    if (isPublic) expect(operation?.security).toEqual([]);
     if (path === '/api/v1/health') return;
     if (isPublic) {
-      expect(operation?.security ?? []).toEqual([]);
       expect(operation?.responses).toHaveProperty('400');
     } else {
       const schemes = (operation?.security ?? []).flatMap((requirement) => Object.keys(requirement));
@@ -82,5 +86,21 @@ describe('the OpenAPI document', () => {
       if (sessionOnly.test(path)) expect({ path, schemes }).toEqual({ path, schemes: ['session'] });
       else expect({ path, schemes: schemes.sort() }).toEqual({ path, schemes: ['api-key', 'session'] });
     }
+  });
+
+  it("passes Redocly's recommended ruleset without errors", () => {
+    // @redocly/openapi-core is ES modules only, so it runs in its own Node process (support/redocly-lint.mjs).
+    const lint = spawnSync(process.execPath, [join(__dirname, '../support/redocly-lint.mjs')], {
+      input: JSON.stringify(document),
+      encoding: 'utf8',
+    });
+    expect(lint.stderr).toBe('');
+    const problems = JSON.parse(lint.stdout) as { severity: string; ruleId: string; message: string; at: string }[];
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('has Swagger UI keep credentials in memory only, never in localStorage', async () => {
+    const init = await t.http().get('/api/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toMatch(/"persistAuthorization":\s*false/);
   });
 });

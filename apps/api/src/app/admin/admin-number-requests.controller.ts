@@ -52,7 +52,7 @@ export class AdminNumberRequestsController {
       'The best available match: same area code and number type, then same area code, then same type. ' +
       'The body is the PhoneNumber, or null when nothing matches (or the request is already denied or fulfilled).',
   })
-  @ApiOkResponse({ schema: { nullable: true, allOf: [{ $ref: getSchemaPath(PhoneNumberDto) }] } })
+  @ApiOkResponse({ schema: { type: 'object', nullable: true, allOf: [{ $ref: getSchemaPath(PhoneNumberDto) }] } })
   @ApiNotFoundResponse({ description: 'No such request', type: ProblemDto })
   suggestion(@Param('id', IdParamPipe) id: number): Promise<PhoneNumberDto | null> {
     return this.requests.suggestion(id);

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtension,
   ApiForbiddenResponse,
   ApiSecurity,
   ApiTooManyRequestsResponse,
@@ -16,8 +17,11 @@ export const SESSION_ONLY = 'hh:sessionOnly';
 export const SESSION_SECURITY = 'session';
 export const API_KEY_SECURITY = 'api-key';
 
+/** Marks public operations in the OpenAPI document; buildOpenApiDocument turns it into `security: []`. */
+export const PUBLIC_EXTENSION = 'x-hh-public';
+
 /** Opts a route out of the global authentication guard. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 export interface AuthenticatedOptions {
   /** Roles allowed in; any signed-in user when omitted. */
