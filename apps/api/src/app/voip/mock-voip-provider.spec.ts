@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { TEST_NUMBERS } from '@hh/contracts';
 import { MockVoipProvider, Randomness } from './mock-voip-provider';
 
@@ -62,5 +63,17 @@ describe('MockVoipProvider', () => {
     expect(counts.in_progress / 20_000).toBeLessThan(0.83);
     expect(counts.no_answer / 20_000).toBeGreaterThan(0.08);
     expect(counts.failed / 20_000).toBeGreaterThan(0.08);
+  });
+
+  it('never logs the DTMF digits themselves (PINs, card numbers), only how many were sent', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    try {
+      await new MockVoipProvider().sendDigits('MOCK0123', '4111111111111111#');
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]?.[0])).not.toContain('4111');
+      expect(logged.mock.calls[0]?.[0]).toBe('DTMF: 17 digit(s) on MOCK0123');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -62,6 +62,7 @@ export class MockVoipProvider implements VoipProvider {
   }
 
   async sendDigits(callSid: string, digits: string): Promise<void> {
-    this.logger.debug(`DTMF ${digits} on ${callSid}`);
+    // Digits are often PINs and card or account numbers: only their count is logged.
+    this.logger.debug(`DTMF: ${digits.length} digit(s) on ${callSid}`);
   }
 }
