@@ -50,6 +50,8 @@ export interface UpdateProfileRequest {
 export interface ChangePasswordRequest {
   currentPassword: string;
   newPassword: string;
+  /** Also revoke every API key of the account (false when omitted). */
+  revokeApiKeys?: boolean;
 }
 
 export interface Call {

@@ -4,6 +4,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
@@ -13,7 +14,11 @@ import { providePortalIcons } from '../../core/icons/portal-icons';
 import { PasswordStrengthService } from '../../shared/forms/password-strength.service';
 import { aProblem, aUser } from '../../testing/auth-fixtures';
 import { startTestSession } from '../../testing/session';
-import { ChangePasswordFormComponent, PASSWORD_CHANGED_MESSAGE } from './change-password-form.component';
+import {
+  ChangePasswordFormComponent,
+  PASSWORD_CHANGED_KEYS_REVOKED_MESSAGE,
+  PASSWORD_CHANGED_MESSAGE,
+} from './change-password-form.component';
 
 describe('ChangePasswordFormComponent', () => {
   let loader: HarnessLoader;
@@ -73,7 +78,11 @@ describe('ChangePasswordFormComponent', () => {
     await submit();
 
     const request = httpMock.expectOne(ACCOUNT_ENDPOINTS.password);
-    expect(request.request.body).toEqual({ currentPassword: 'Not-my-passw0rd', newPassword: 'New-passw0rd' });
+    expect(request.request.body).toEqual({
+      currentPassword: 'Not-my-passw0rd',
+      newPassword: 'New-passw0rd',
+      revokeApiKeys: true,
+    });
     request.flush(aProblem(400, 'Validation failed', [{ field: 'currentPassword', message: 'is incorrect' }]), {
       status: 400,
       statusText: 'Bad Request',
@@ -82,7 +91,9 @@ describe('ChangePasswordFormComponent', () => {
     expect(await (await field('Current password')).getTextErrors()).toEqual(['Current password is incorrect.']);
   });
 
-  it('confirms the change, clears the form and mentions the other sessions', async () => {
+  const revokeKeys = () => loader.getHarness(MatCheckboxHarness.with({ label: 'Also revoke my API keys' }));
+
+  it('confirms the change, clears the form and mentions the other sessions and the revoked keys', async () => {
     await type('Current password', 'Old-passw0rd');
     await type('New password', 'New-passw0rd');
     await type('Confirm new password', 'New-passw0rd');
@@ -90,9 +101,51 @@ describe('ChangePasswordFormComponent', () => {
     httpMock.expectOne(ACCOUNT_ENDPOINTS.password).flush(null, { status: 204, statusText: 'No Content' });
 
     const snackBar = await rootLoader.getHarness(MatSnackBarHarness);
-    expect(await snackBar.getMessage()).toBe(PASSWORD_CHANGED_MESSAGE);
-    expect(PASSWORD_CHANGED_MESSAGE).toBe('Password changed. Other sessions were signed out.');
+    expect(await snackBar.getMessage()).toBe(PASSWORD_CHANGED_KEYS_REVOKED_MESSAGE);
+    expect(PASSWORD_CHANGED_KEYS_REVOKED_MESSAGE).toBe(
+      'Password changed. Other sessions were signed out and your API keys revoked.',
+    );
     expect(await (await (await field('New password')).getControl(MatInputHarness))?.getValue()).toBe('');
     expect(await (await field('New password')).getTextErrors()).toEqual([]);
+    expect(await (await revokeKeys()).isChecked()).toBe(true);
+  });
+
+  it('revokes the API keys by default, with a checkbox that explains it', async () => {
+    const checkbox = await revokeKeys();
+    expect(await checkbox.isChecked()).toBe(true);
+    const input = document.querySelector('mat-checkbox input[type="checkbox"]');
+    const hint = document.getElementById(input?.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/Integrations using a key stop working.*a key they made with it/s);
+
+    await type('Current password', 'Old-passw0rd');
+    await type('New password', 'New-passw0rd');
+    await type('Confirm new password', 'New-passw0rd');
+    await submit();
+    const request = httpMock.expectOne(ACCOUNT_ENDPOINTS.password);
+    expect(request.request.body).toEqual({
+      currentPassword: 'Old-passw0rd',
+      newPassword: 'New-passw0rd',
+      revokeApiKeys: true,
+    });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  it('keeps the API keys when the user unticks the box', async () => {
+    await (await revokeKeys()).uncheck();
+    await type('Current password', 'Old-passw0rd');
+    await type('New password', 'New-passw0rd');
+    await type('Confirm new password', 'New-passw0rd');
+    await submit();
+    const request = httpMock.expectOne(ACCOUNT_ENDPOINTS.password);
+    expect(request.request.body).toEqual({
+      currentPassword: 'Old-passw0rd',
+      newPassword: 'New-passw0rd',
+      revokeApiKeys: false,
+    });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+
+    const snackBar = await rootLoader.getHarness(MatSnackBarHarness);
+    expect(await snackBar.getMessage()).toBe(PASSWORD_CHANGED_MESSAGE);
+    expect(PASSWORD_CHANGED_MESSAGE).toBe('Password changed. Other sessions were signed out.');
   });
 });

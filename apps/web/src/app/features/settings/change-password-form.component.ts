@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -15,6 +16,8 @@ import { PasswordStrengthMeterComponent } from '../../shared/forms/password-stre
 import { AccountService } from './account.service';
 
 export const PASSWORD_CHANGED_MESSAGE = 'Password changed. Other sessions were signed out.';
+export const PASSWORD_CHANGED_KEYS_REVOKED_MESSAGE =
+  'Password changed. Other sessions were signed out and your API keys revoked.';
 
 @Component({
   selector: 'hh-change-password-form',
@@ -22,6 +25,7 @@ export const PASSWORD_CHANGED_MESSAGE = 'Password changed. Other sessions were s
   imports: [
     FormErrorBannerComponent,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressSpinnerModule,
@@ -45,6 +49,8 @@ export class ChangePasswordFormComponent {
       currentPassword: ['', Validators.required],
       newPassword: ['', [Validators.required, passwordRules]],
       confirmPassword: ['', Validators.required],
+      // Ticked by default: whoever learnt the old password may have made a key with it, which would outlive it.
+      revokeApiKeys: [true],
     },
     { validators: matchingFields('newPassword', 'confirmPassword') },
   );
@@ -61,13 +67,14 @@ export class ChangePasswordFormComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const { currentPassword, newPassword } = this.form.getRawValue();
+    const { currentPassword, newPassword, revokeApiKeys } = this.form.getRawValue();
     this.submitting.set(true);
-    this.account.changePassword({ currentPassword, newPassword }).subscribe({
+    this.account.changePassword({ currentPassword, newPassword, revokeApiKeys }).subscribe({
       next: () => {
         this.submitting.set(false);
         this.formDirective().resetForm();
-        this.snackBar.open(PASSWORD_CHANGED_MESSAGE, 'Dismiss', { duration: 6000 });
+        const message = revokeApiKeys ? PASSWORD_CHANGED_KEYS_REVOKED_MESSAGE : PASSWORD_CHANGED_MESSAGE;
+        this.snackBar.open(message, 'Dismiss', { duration: 6000 });
       },
       error: (error: unknown) => {
         this.submitting.set(false);
