@@ -1,12 +1,12 @@
-# The portal as one image: the API serving the built web app. Used by docker-compose.yml.
-FROM node:20-bookworm-slim AS build
+# The portal as one image: the API serving the built web app, on Node 24 LTS. Used by docker-compose.yml.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build -p api web --outputStyle=static
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/dist/apps/api/package.json /app/dist/apps/api/package-lock.json ./
