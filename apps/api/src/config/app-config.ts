@@ -18,6 +18,10 @@ export interface AppConfig {
     password: string;
     database: string;
   };
+  /** The connection pool: a request waits at most acquireTimeoutMs for a free connection, then gets a 503. */
+  dbPool: { size: number; acquireTimeoutMs: number };
+  /** Live-update streams (GET /events): the credential is re-checked every heartbeat; streams end after maxLifetimeMs. */
+  events: { heartbeatMs: number; maxLifetimeMs: number };
   jwt: {
     secret: string;
     /** True when no JWT_SECRET was given and one was generated for this process. */
@@ -31,6 +35,12 @@ export interface AppConfig {
     maxLifetimeSeconds: number;
   };
   bcryptRounds: number;
+  /**
+   * bcrypt operations run at once in this process (they share libuv's thread pool with file and DNS work);
+   * up to bcryptQueueLimit more wait their turn, and beyond that a request gets a 503 with Retry-After.
+   */
+  bcryptConcurrency: number;
+  bcryptQueueLimit: number;
   admin: { email: string; password: string | undefined };
   /**
    * Fastify's trustProxy: false, or the addresses/CIDRs of the proxies in front of the portal. `true` and hop
@@ -66,6 +76,8 @@ type Env = Record<string, string | undefined>;
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Below 10 rounds a stolen hash is cheap to crack; smaller costs are for tests and development only. */
+const PRODUCTION_MIN_BCRYPT_ROUNDS = 10;
 
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -162,6 +174,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
 
+  const bcryptRounds = integer('BCRYPT_ROUNDS', 12, 4, 15);
+  if (nodeEnv === 'production' && bcryptRounds < PRODUCTION_MIN_BCRYPT_ROUNDS) {
+    problems.push(
+      `BCRYPT_ROUNDS must be at least ${PRODUCTION_MIN_BCRYPT_ROUNDS} when NODE_ENV=production (got ${bcryptRounds}): ` +
+        'fewer rounds make stolen password hashes cheap to crack',
+    );
+  }
+
   const config: AppConfig = {
     nodeEnv,
     port: integer('PORT', 3000, 0, 65535),
@@ -172,6 +192,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       user: read('MARIADB_USER') ?? 'root',
       password: env['MARIADB_PASSWORD'] ?? '',
       database,
+    },
+    dbPool: {
+      size: integer('MARIADB_POOL_SIZE', 10, 1, 1000),
+      acquireTimeoutMs: integer('MARIADB_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+    },
+    events: {
+      heartbeatMs: integer('EVENTS_HEARTBEAT_MS', 15_000, 100, 15_000),
+      maxLifetimeMs: integer('EVENTS_MAX_LIFETIME_MS', 3_600_000, 1000, 86_400_000),
     },
     jwt: {
       secret: jwtSecret,
@@ -184,7 +212,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshTtlSeconds: 7 * 24 * 3600,
       maxLifetimeSeconds: 30 * 24 * 3600,
     },
-    bcryptRounds: integer('BCRYPT_ROUNDS', 12, 4, 15),
+    bcryptRounds,
+    bcryptConcurrency: integer('BCRYPT_CONCURRENCY', 2, 1, 64),
+    bcryptQueueLimit: integer('BCRYPT_QUEUE_LIMIT', 100, 0, 10_000),
     admin: { email: adminEmail, password: adminPassword },
     trustProxy,
     corsOrigins,

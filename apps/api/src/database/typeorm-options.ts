@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
+import { mysql2WithAcquireTimeout } from './pool-acquire-timeout';
 
 export function typeormOptions(config: AppConfig): DataSourceOptions {
   return {
@@ -16,7 +17,9 @@ export function typeormOptions(config: AppConfig): DataSourceOptions {
     // Dates travel in UTC both ways; see docs/decisions/002-utc-datetime-columns.md.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    poolSize: 10,
+    connectorPackage: 'mysql2',
+    driver: mysql2WithAcquireTimeout(config.dbPool.acquireTimeoutMs),
+    poolSize: config.dbPool.size,
     connectTimeout: 5000,
     logging: false,
   };

@@ -24,7 +24,9 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { CallStats, Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
@@ -45,6 +47,7 @@ import {
   UpdateCallDto,
 } from './dto/call-requests.dto';
 import { CallDto } from './dto/call.dto';
+import { EXPORT_RETRY_AFTER_SECONDS, ExportSlots, MAX_CONCURRENT_EXPORTS } from './export-slots';
 
 @ApiTags('calls')
 @Authenticated()
@@ -52,7 +55,10 @@ import { CallDto } from './dto/call.dto';
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('calls')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly exportSlots: ExportSlots,
+  ) {}
 
   @Post()
   @RateLimit('calls')
@@ -111,11 +117,41 @@ export class CallsController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'My calls as CSV (same filters as the list; every matching row, streamed)' })
+  @ApiOperation({
+    summary: 'My calls as CSV (same filters as the list; every matching row, streamed)',
+    description:
+      `At most ${MAX_CONCURRENT_EXPORTS} exports of a user run at once (each reads from the database until its last ` +
+      'row is sent); another one is answered 429 with Retry-After. Closing the connection ends the export at once.',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv with a header row' })
-  async export(@Query() query: ExportCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
-    const stream = await this.calls.exportCsv(principal.userId, query);
+  @ApiTooManyRequestsResponse({
+    description: `${MAX_CONCURRENT_EXPORTS} exports of yours are already running; see Retry-After`,
+    type: ProblemDto,
+  })
+  async export(
+    @Query() query: ExportCallsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    let release: () => void;
+    try {
+      release = this.exportSlots.acquire(principal.userId);
+    } catch (error) {
+      reply.header('Retry-After', String(EXPORT_RETRY_AFTER_SECONDS));
+      throw error;
+    }
+    let stream: Readable;
+    try {
+      stream = await this.calls.exportCsv(principal.userId, query);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    stream.once('close', release);
+    // A client that left while the query started, or leaves mid-way: destroying the stream ends the query.
+    if (reply.raw.destroyed) stream.destroy();
+    else reply.raw.once('close', () => stream.destroy());
     const date = new Date().toISOString().slice(0, 10);
     return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',

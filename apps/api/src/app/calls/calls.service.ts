@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
@@ -37,6 +37,11 @@ import {
 } from './dto/call-requests.dto';
 import { CallDto, toCallDto } from './dto/call.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+
+/** The driver connection under a query runner (mysql2's PoolConnection). */
+interface Destroyable {
+  destroy(): void;
+}
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -321,10 +326,21 @@ export class CallsService {
     };
   }
 
-  /** Every matching call as CSV, streamed row by row from the database (never held in memory). */
+  /**
+   * Every matching call as CSV, streamed row by row from the database (never held in memory). The query runs on
+   * a connection of its own, held until the last row is read: when the client goes away (the returned stream is
+   * destroyed), pipeline() destroys every stage and the connection, which is mid-result and cannot be reused, is
+   * closed and leaves the pool; otherwise a paused query kept it forever and ten aborted exports hung the API.
+   */
   async exportCsv(userId: number | undefined, filters: CallFiltersDto): Promise<Readable> {
-    const qb = this.filtered(userId, filters);
-    const rows = await qb.stream();
+    const runner = this.dataSource.createQueryRunner('master');
+    let rows: Readable;
+    try {
+      rows = await this.filtered(userId, filters).setQueryRunner(runner).stream();
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
     const toRecord = new Transform({
       objectMode: true,
       transform(row: Record<string, unknown>, _encoding, done) {
@@ -359,14 +375,15 @@ export class CallsService {
         'notes',
       ],
     });
-    rows.on('error', (error) => csv.destroy(error));
-    return rows.pipe(toRecord).pipe(csv);
+    return pipeline(rows, toRecord, csv, () => {
+      if (!rows.readableEnded)
+        (runner as unknown as { databaseConnection?: Destroyable }).databaseConnection?.destroy();
+      void runner.release();
+    });
   }
 
-  private filtered(
-    userId: number | undefined,
-    filters: CallFiltersDto & { userId?: number },
-  ): SelectQueryBuilder<CallEntity> {
+  /** The calls of userId (everyone's when undefined) matching the filters, sorted; GET /admin/calls joins users on. */
+  filtered(userId: number | undefined, filters: CallFiltersDto & { userId?: number }): SelectQueryBuilder<CallEntity> {
     const qb = this.dataSource.getRepository(CallEntity).createQueryBuilder('call');
     if (userId !== undefined) qb.andWhere('call.userId = :userId', { userId });
     if (filters.status) qb.andWhere('call.status = :status', { status: filters.status });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, retryAfterSeconds, toProblem } from './problem-details';
 
 /** The one error path of the API: every exception leaves as application/problem+json. */
 @Catch()
@@ -19,6 +19,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (reply.sent) return;
+    const retryAfter = retryAfterSeconds(exception);
+    if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

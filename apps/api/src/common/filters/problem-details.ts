@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ProblemDetails } from '@hh/contracts';
+import { isPoolExhausted } from '../../database/pool-acquire-timeout';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import { ProblemException, problemTypeFor } from '../errors/problem.exception';
 
@@ -36,6 +37,10 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     const { type, title } = problemTypeFor(fastifyStatus);
     return { type, title, status: fastifyStatus, detail: (error as Error).message, instance };
   }
+  if (isPoolExhausted(error)) {
+    const { type, title } = problemTypeFor(503);
+    return { type, title, status: 503, detail: 'The service is busy; try again in a few seconds', instance };
+  }
   if (isDatabaseUnavailable(error)) {
     const { type, title } = problemTypeFor(503);
     return { type, title, status: 503, detail: 'The database is unreachable; try again shortly', instance };
@@ -43,6 +48,14 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   const { type, title } = problemTypeFor(500);
   return { type, title, status: 500, detail: 'An unexpected error occurred; it has been logged', instance };
 }
+
+/** Seconds a client should wait before retrying, for the errors that pass (Retry-After); undefined otherwise. */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  if (error instanceof ProblemException) return error.problem.retryAfterSeconds;
+  return isPoolExhausted(error) ? POOL_RETRY_AFTER_SECONDS : undefined;
+}
+
+const POOL_RETRY_AFTER_SECONDS = 2;
 
 function httpExceptionDetail(error: HttpException): string {
   const response = error.getResponse();
