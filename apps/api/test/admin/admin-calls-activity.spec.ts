@@ -1,7 +1,9 @@
-import type { ActivityLog, Call } from '@hh/contracts';
+import type { ActivityLog, AdminActivityLog, AdminCall, Call } from '@hh/contracts';
 import { activeClient, signUp } from '../support/accounts';
 import { caller, freshNumber, insertCall } from '../support/calls';
+import { ActivityService } from '../../src/app/activity/activity.service';
 import { expectProblem } from '../support/http';
+import { listen, SseClient } from '../support/sse';
 import { startTestApp, TestApp } from '../support/test-app';
 import { call, insertNumber, newAdmin } from './admin-support';
 
@@ -64,6 +66,13 @@ describe('admin API: calls and activity', () => {
         status: 'completed',
       });
 
+      // Each call names its caller, from the same query (no per-user look-ups in the console).
+      const named = await call(t, 'get', '/admin/calls?pageSize=100', admin.accessToken).expect(200);
+      const byId = new Map((named.body.data as AdminCall[]).map((c) => [c.id, c]));
+      expect(byId.get(a1.id)?.user).toEqual({ id: ann.user.id, name: ann.user.name, email: ann.user.email });
+      expect(byId.get(b1.id)?.user).toEqual({ id: bob.user.id, name: bob.user.name, email: bob.user.email });
+      expect(named.body.meta.total).toBe(named.body.data.length);
+
       // GET /calls stays personal, for admins too.
       const own = await call(t, 'get', '/calls', admin.accessToken).expect(200);
       expect(own.body.data).toEqual([]);
@@ -111,6 +120,8 @@ describe('admin API: calls and activity', () => {
         ipAddress: '203.0.113.9',
         userAgent: 'spec',
         createdAt: '2031-01-11T00:00:00.000Z',
+        user: { id: actor.user.id, name: actor.user.name, email: actor.user.email },
+        entityUser: null,
       });
 
       const everyone = await call(t, 'get', '/admin/activity?action=signup&pageSize=100', admin.accessToken).expect(
@@ -155,7 +166,7 @@ describe('admin API: calls and activity', () => {
         `/admin/activity?userId=${admin.user.id}&pageSize=100`,
         admin.accessToken,
       ).expect(200);
-      const rows = (res.body.data as ActivityLog[]).filter((row) => row.action !== 'signup').reverse();
+      const rows = (res.body.data as AdminActivityLog[]).filter((row) => row.action !== 'signup').reverse();
       expect(rows.map((row) => row.action)).toEqual([
         'user_role_changed',
         'user_status_changed',
@@ -183,7 +194,11 @@ describe('admin API: calls and activity', () => {
         entityType: 'user',
         entityId: pending.user.id,
         details: { from: 'client', to: 'admin' },
+        // Who acted and whom it was about, named in the row.
+        user: { id: admin.user.id, name: admin.user.name, email: admin.user.email },
+        entityUser: { id: pending.user.id, name: 'Promoted Person', email: pending.user.email },
       });
+      for (const row of rows.filter((r) => r.entityType !== 'user')) expect(row.entityUser).toBeNull();
       expect(rows.find((row) => row.action === 'number_updated')?.details).toEqual({
         phoneNumber: created.body.phoneNumber,
         friendlyName: 'Desk',
@@ -196,6 +211,37 @@ describe('admin API: calls and activity', () => {
 
       // The client sees none of it.
       expectProblem(await call(t, 'get', '/admin/activity', client.accessToken), 403);
+    });
+  });
+
+  describe('live activity.created', () => {
+    it('names the users of each entry as GET /admin/activity does, so the live feed looks nobody up', async () => {
+      const admin = await newAdmin(t);
+      const pending = await signUp(t);
+      const stream = await SseClient.open(await listen(t), admin.accessToken);
+      try {
+        await call(t, 'patch', `/admin/users/${pending.user.id}`, admin.accessToken, { status: 'active' }).expect(200);
+        await t.app.get(ActivityService).record({ action: 'user_updated', userId: null, details: { by: 'system' } });
+        await stream.until(
+          (events) => events.filter((e) => e.event === 'activity.created').length >= 2,
+          5000,
+          'the status change and the system entry',
+        );
+        const [changed, system] = stream.events
+          .filter((e) => e.event === 'activity.created')
+          .map((e) => e.data as AdminActivityLog);
+        expect(changed).toMatchObject({
+          action: 'user_status_changed',
+          userId: admin.user.id,
+          user: { id: admin.user.id, name: admin.user.name, email: admin.user.email },
+          entityType: 'user',
+          entityId: pending.user.id,
+          entityUser: { id: pending.user.id, name: pending.user.name, email: pending.user.email },
+        });
+        expect(system).toMatchObject({ action: 'user_updated', userId: null, user: null, entityUser: null });
+      } finally {
+        stream.close();
+      }
     });
   });
 });

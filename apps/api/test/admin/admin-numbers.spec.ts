@@ -1,4 +1,4 @@
-import type { PhoneNumber } from '@hh/contracts';
+import type { AdminPhoneNumber, PhoneNumber } from '@hh/contracts';
 import { activeClient, signUp } from '../support/accounts';
 import { freshNumber } from '../support/calls';
 import { expectProblem } from '../support/http';
@@ -144,6 +144,29 @@ describe('admin API: numbers', () => {
       const page = await call(t, 'get', '/admin/numbers?q=303555018&pageSize=2&page=2', admin.accessToken).expect(200);
       expect(page.body.meta).toEqual({ page: 2, pageSize: 2, total: 3, totalPages: 2 });
       expect(page.body.data.map((n: PhoneNumber) => n.id)).toEqual([a.id]);
+    });
+
+    it('names each owner in the row ({id, name, email}; null when unowned), so the console looks nobody up', async () => {
+      const admin = await newAdmin(t);
+      const owners = [await activeClient(t), await activeClient(t), await activeClient(t)];
+      const owned: { id: number }[] = [];
+      for (const owner of owners) owned.push(await insertNumber(t, { ownerId: owner.user.id }));
+      const spare = await insertNumber(t);
+      await t.sql("UPDATE users SET name = 'Renamed Owner' WHERE id = ?", [owners[0].user.id]);
+
+      const res = await call(t, 'get', '/admin/numbers?pageSize=100', admin.accessToken).expect(200);
+      const rows = res.body.data as AdminPhoneNumber[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(byId.get(spare.id)).toMatchObject({ ownerId: null, owner: null });
+      owners.forEach((owner, i) =>
+        expect(byId.get(owned[i].id)).toMatchObject({
+          ownerId: owner.user.id,
+          owner: { id: owner.user.id, name: i === 0 ? 'Renamed Owner' : owner.user.name, email: owner.user.email },
+        }),
+      );
+      // Only the three fields of a UserRef: nothing else of the account (role, status, dates) leaks into the list.
+      expect(Object.keys(byId.get(owned[1].id)?.owner ?? {}).sort()).toEqual(['email', 'id', 'name']);
+      expect(res.body.meta.total).toBe(rows.length);
     });
   });
 

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Paginated } from '@hh/contracts';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityLogEntity } from '../activity/activity-log.entity';
-import { ActivityLogDto, toActivityLogDto } from '../activity/dto/activity-log.dto';
+import { joinActivityUsers } from '../activity/activity-users';
+import { ActivityLogWithUsers, AdminActivityLogDto, toAdminActivityLogDto } from '../activity/dto/activity-log.dto';
 import { dateBounds } from '../calls/calls.service';
 import { ListActivityQueryDto } from './dto/admin-activity.dto';
 
@@ -13,9 +14,10 @@ import { ListActivityQueryDto } from './dto/admin-activity.dto';
 export class AdminActivityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListActivityQueryDto): Promise<Paginated<ActivityLogDto>> {
+  /** One query: each entry carries the users it names (who acted, the user it is about), joined on users. */
+  async list(query: ListActivityQueryDto): Promise<Paginated<AdminActivityLogDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const qb = this.dataSource.getRepository(ActivityLogEntity).createQueryBuilder('a');
+    const qb = joinActivityUsers(this.dataSource.getRepository(ActivityLogEntity).createQueryBuilder('a'));
     if (query.userId !== undefined) qb.andWhere('a.userId = :userId', { userId: query.userId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
@@ -25,9 +27,15 @@ export class AdminActivityService {
     const [rows, total] = await qb
       .orderBy('a.createdAt', 'DESC')
       .addOrderBy('a.id', 'DESC')
-      .skip(offset)
-      .take(pageSize)
+      // offset/limit, not skip/take: both joins are many-to-one, so rows cannot repeat.
+      .offset(offset)
+      .limit(pageSize)
       .getManyAndCount();
-    return paginated(rows.map(toActivityLogDto), total, page, pageSize);
+    return paginated(
+      rows.map((row: ActivityLogWithUsers) => toAdminActivityLogDto(row)),
+      total,
+      page,
+      pageSize,
+    );
   }
 }

@@ -25,6 +25,7 @@ import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { PhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { AdminNumbersService } from './admin-numbers.service';
+import { AdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { ACCEPTS_CSV, unsupportedMediaType } from './csv-body.parser';
 import { CreateNumberDto, ListNumbersQueryDto, NumberImportResultDto, UpdateNumberDto } from './dto/admin-number.dto';
 import { MAX_IMPORT_ROWS } from './number-import';
@@ -38,9 +39,12 @@ export class AdminNumbersController {
   constructor(private readonly numbers: AdminNumbersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The number inventory, newest first' })
-  @ApiPaginatedResponse(PhoneNumberDto)
-  list(@Query() query: ListNumbersQueryDto): Promise<Paginated<PhoneNumberDto>> {
+  @ApiOperation({
+    summary: 'The number inventory, newest first',
+    description: 'Each number carries its owner ({id, name, email}, null when unowned), so no per-user look-ups.',
+  })
+  @ApiPaginatedResponse(AdminPhoneNumberDto)
+  list(@Query() query: ListNumbersQueryDto): Promise<Paginated<AdminPhoneNumberDto>> {
     return this.numbers.list(query);
   }
 

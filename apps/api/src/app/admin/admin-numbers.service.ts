@@ -10,6 +10,8 @@ import { ActivityDetails } from '../activity/activity-log.entity';
 import { ActivityService } from '../activity/activity.service';
 import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import { UserEntity } from '../users/user.entity';
+import { AdminPhoneNumberDto, PhoneNumberWithOwner, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
 import { escapeLike } from './like';
 import { Actor, NumberAssignment } from './number-assignment.service';
@@ -46,9 +48,13 @@ export class AdminNumbersService {
     private readonly assignment: NumberAssignment,
   ) {}
 
-  async list(query: ListNumbersQueryDto): Promise<Paginated<PhoneNumberDto>> {
+  /** One query: each row carries its owner's name and email (the console shows them), joined on users. */
+  async list(query: ListNumbersQueryDto): Promise<Paginated<AdminPhoneNumberDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const qb = this.dataSource.getRepository(PhoneNumberEntity).createQueryBuilder('n');
+    const qb = this.dataSource
+      .getRepository(PhoneNumberEntity)
+      .createQueryBuilder('n')
+      .leftJoinAndMapOne('n.owner', UserEntity, 'owner', 'owner.id = n.ownerId');
     if (query.q) {
       const digits = query.q.replace(/\D/g, '');
       const name = `%${escapeLike(query.q)}%`;
@@ -61,8 +67,15 @@ export class AdminNumbersService {
     if (query.status) qb.andWhere('n.status = :status', { status: query.status });
     if (query.numberType) qb.andWhere('n.numberType = :numberType', { numberType: query.numberType });
     if (query.ownerId !== undefined) qb.andWhere('n.ownerId = :ownerId', { ownerId: query.ownerId });
-    const [rows, total] = await qb.orderBy('n.id', 'DESC').skip(offset).take(pageSize).getManyAndCount();
-    return paginated(rows.map(toPhoneNumberDto), total, page, pageSize);
+    // offset/limit, not skip/take: the join is many-to-one, so rows cannot repeat and TypeORM's extra
+    // "distinct ids" query for joined pages is not needed.
+    const [rows, total] = await qb.orderBy('n.id', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
+    return paginated(
+      rows.map((row: PhoneNumberWithOwner) => toAdminPhoneNumberDto(row)),
+      total,
+      page,
+      pageSize,
+    );
   }
 
   async create(dto: CreateNumberDto, actor: Actor): Promise<PhoneNumberDto> {

@@ -8,6 +8,7 @@ import { AdminAnalyticsService } from './admin-analytics.service';
 import { AdminActivityController } from './admin-activity.controller';
 import { AdminActivityService } from './admin-activity.service';
 import { AdminCallsController } from './admin-calls.controller';
+import { AdminCallsService } from './admin-calls.service';
 import { AdminNumberRequestsController } from './admin-number-requests.controller';
 import { AdminNumberRequestsService } from './admin-number-requests.service';
 import { AdminNumbersController } from './admin-numbers.controller';
@@ -33,6 +34,7 @@ import { NumberAssignment } from './number-assignment.service';
     AdminNumbersService,
     AdminNumberRequestsService,
     AdminActivityService,
+    AdminCallsService,
     AdminAnalyticsService,
     NumberAssignment,
   ],

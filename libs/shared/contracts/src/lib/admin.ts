@@ -1,4 +1,4 @@
-import type { NumberRequest, PhoneNumber, User } from './models';
+import type { ActivityLog, Call, NumberRequest, PhoneNumber, User } from './models';
 import type { CallStatus, NumberType, UserRole, UserStatus } from './domain';
 import type { DailyCallFigures } from './calls';
 
@@ -31,11 +31,36 @@ export interface AdminUpdateUserRequest {
   name?: string;
 }
 
-/** The requesting user as GET /admin/number-requests shows them. */
-export interface RequestingUser {
+/**
+ * A user as admin lists name them (owner of a number, author of an activity entry, caller, requester): each row
+ * carries the names it is shown with, so a page costs one request, not one per user.
+ */
+export interface UserRef {
   id: number;
   name: string;
   email: string;
+}
+
+/** The requesting user as GET /admin/number-requests shows them. */
+export type RequestingUser = UserRef;
+
+/** A row of GET /admin/numbers: the number with its owner (null when unowned). */
+export interface AdminPhoneNumber extends PhoneNumber {
+  owner: UserRef | null;
+}
+
+/** A row of GET /admin/calls: the call with its caller (null only if the user was deleted meanwhile). */
+export interface AdminCall extends Call {
+  user: UserRef | null;
+}
+
+/**
+ * A row of GET /admin/activity, and the data of the live `activity.created` event: the entry with who acted (`user`,
+ * null for system entries) and, when the entry is about a user (entityType "user"), that user (`entityUser`).
+ */
+export interface AdminActivityLog extends ActivityLog {
+  user: UserRef | null;
+  entityUser: UserRef | null;
 }
 
 export interface AdminNumberRequest extends NumberRequest {

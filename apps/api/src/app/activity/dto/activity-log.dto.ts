@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ActivityLog } from '@hh/contracts';
+import type { ActivityLog, AdminActivityLog } from '@hh/contracts';
+import { toUserRef, UserRefDto } from '../../admin/dto/user-ref.dto';
+import type { UserEntity } from '../../users/user.entity';
 import type { ActivityLogEntity } from '../activity-log.entity';
 
 export class ActivityLogDto implements ActivityLog {
@@ -28,5 +30,29 @@ export function toActivityLogDto(row: ActivityLogEntity): ActivityLogDto {
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** An ActivityLogEntity with the users it names joined on (leftJoinAndMapOne('a.user' / 'a.entityUser', …)). */
+export type ActivityLogWithUsers = ActivityLogEntity & { user?: UserEntity | null; entityUser?: UserEntity | null };
+
+/** GET /admin/activity rows and the live `activity.created` event: the entry with the users it names. */
+export class AdminActivityLogDto extends ActivityLogDto implements AdminActivityLog {
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who acted (userId); null for system entries' })
+  user!: UserRefDto | null;
+
+  @ApiProperty({
+    type: UserRefDto,
+    nullable: true,
+    description: 'The user the entry is about when entityType is "user" (entityId); null otherwise',
+  })
+  entityUser!: UserRefDto | null;
+}
+
+export function toAdminActivityLogDto(row: ActivityLogWithUsers): AdminActivityLogDto {
+  return {
+    ...toActivityLogDto(row),
+    user: row.userId === null ? null : toUserRef(row.user),
+    entityUser: row.entityType === 'user' && row.entityId !== null ? toUserRef(row.entityUser) : null,
   };
 }
