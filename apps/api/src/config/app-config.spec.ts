@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       db: { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'hardhat_voip' },
       jwt: { generated: true, accessTtlSeconds: 3600 },
       bcryptRounds: 12,
+      bcryptConcurrency: 2,
+      bcryptQueueLimit: 100,
       admin: { email: 'admin@hardhathosting.work', password: undefined },
       trustProxy: false,
       corsOrigins: [],
@@ -58,6 +60,8 @@ describe('loadConfig', () => {
       VOIP_MOCK_RATE_PER_MINUTE: '0.05',
       REDIS_URL: 'redis://127.0.0.1:6379',
       BCRYPT_ROUNDS: '10',
+      BCRYPT_CONCURRENCY: '4',
+      BCRYPT_QUEUE_LIMIT: '0',
       LOG_LEVEL: 'debug',
       WEB_DIST_PATH: '/srv/web',
     });
@@ -73,6 +77,8 @@ describe('loadConfig', () => {
       voip: { mockSpeed: 100, mockRatePerMinute: 0.05 },
       redisUrl: 'redis://127.0.0.1:6379',
       bcryptRounds: 10,
+      bcryptConcurrency: 4,
+      bcryptQueueLimit: 0,
       logLevel: 'debug',
       webDistPath: '/srv/web',
     });
@@ -193,6 +199,21 @@ describe('loadConfig', () => {
       expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: 'short' }).problems).toEqual([
         expect.stringMatching(/^JWT_SECRET must be at least 32 characters/),
       ]);
+    });
+
+    it('refuses BCRYPT_ROUNDS below 10, naming the variable and why', () => {
+      for (const rounds of ['4', '9']) {
+        expect(
+          configErrorFor({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: rounds }).problems,
+        ).toEqual([
+          `BCRYPT_ROUNDS must be at least 10 when NODE_ENV=production (got ${rounds}): fewer rounds make stolen password hashes cheap to crack`,
+        ]);
+      }
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: '10' }).bcryptRounds).toBe(
+        10,
+      );
+      // Tests and development may go as low as bcrypt allows.
+      expect(loadConfig({ NODE_ENV: 'test', BCRYPT_ROUNDS: '4' }).bcryptRounds).toBe(4);
     });
 
     it('starts with a strong JWT_SECRET, which it uses as given', () => {

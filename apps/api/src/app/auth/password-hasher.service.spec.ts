@@ -1,5 +1,7 @@
+import { ProblemException } from '../../common/errors/problem.exception';
+import { retryAfterSeconds, toProblem } from '../../common/filters/problem-details';
 import { loadConfig } from '../../config/app-config';
-import { PasswordHasher } from './password-hasher.service';
+import { HASHER_BUSY_RETRY_AFTER_SECONDS, PasswordHasher } from './password-hasher.service';
 
 describe('PasswordHasher', () => {
   const hasher = new PasswordHasher({ ...loadConfig({}), bcryptRounds: 4 });
@@ -20,5 +22,53 @@ describe('PasswordHasher', () => {
 
   it('answers false for an unknown account', async () => {
     await expect(hasher.verifyAgainstNothing('Whatever1')).resolves.toBe(false);
+  });
+});
+
+describe('PasswordHasher under load', () => {
+  it('runs at most BCRYPT_CONCURRENCY operations at once; the rest wait their turn and all complete', async () => {
+    const hasher = new PasswordHasher({
+      ...loadConfig({}),
+      bcryptRounds: 4,
+      bcryptConcurrency: 2,
+      bcryptQueueLimit: 10,
+    });
+    const hash = await hasher.hash('Correct7Horse');
+    let running = 0;
+    let most = 0;
+    const bcrypt = jest.requireActual<typeof import('bcrypt')>('bcrypt');
+    const compare = jest.spyOn(bcrypt, 'compare').mockImplementation(async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running -= 1;
+      return true;
+    });
+    try {
+      const results = await Promise.all(Array.from({ length: 8 }, () => hasher.verify('Correct7Horse', hash)));
+      expect(results).toEqual(Array(8).fill(true));
+      expect(most).toBe(2);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('answers 503 with Retry-After once the queue is full, and serves again when it drains', async () => {
+    const hasher = new PasswordHasher({
+      ...loadConfig({}),
+      bcryptRounds: 4,
+      bcryptConcurrency: 1,
+      bcryptQueueLimit: 2,
+    });
+    const pending = [hasher.hash('Correct7Horse1'), hasher.hash('Correct7Horse2'), hasher.hash('Correct7Horse3')];
+    const refused = await hasher.hash('Correct7Horse4').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemException);
+    expect((refused as ProblemException).getStatus()).toBe(503);
+    expect((refused as ProblemException).problem.retryAfterSeconds).toBe(HASHER_BUSY_RETRY_AFTER_SECONDS);
+    expect(toProblem(refused)).toMatchObject({ status: 503, detail: expect.stringMatching(/try again/) });
+    expect(retryAfterSeconds(refused)).toBe(HASHER_BUSY_RETRY_AFTER_SECONDS);
+
+    await Promise.all(pending);
+    await expect(hasher.hash('Correct7Horse5')).resolves.toMatch(/^\$2[aby]\$04\$/);
   });
 });

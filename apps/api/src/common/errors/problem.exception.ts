@@ -26,6 +26,8 @@ export function problemTypeFor(status: number): { type: string; title: string } 
 export interface ProblemOptions {
   errors?: FieldError[];
   title?: string;
+  /** Sent as Retry-After (seconds) with a 429 or 503. */
+  retryAfterSeconds?: number;
 }
 
 /** A domain error that already knows its problem+json shape. Throw it (or a helper below) from services. */
@@ -47,3 +49,7 @@ export const forbidden = (detail: string) => new ProblemException(HttpStatus.FOR
 export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, `${what} not found`);
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.CONFLICT, detail, { errors });
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail, { retryAfterSeconds });
+export const serviceUnavailable = (detail: string, retryAfterSeconds: number) =>
+  new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, detail, { retryAfterSeconds });
