@@ -41,6 +41,7 @@ describe('admin API: numbers', () => {
         provider: 'mock',
         assignedDate: null,
         createdAt: expect.any(String),
+        owner: null,
       });
       expect(await activityOf(t, 'number_created', res.body.id)).toEqual([
         {
@@ -179,7 +180,13 @@ describe('admin API: numbers', () => {
       const assigned = await call(t, 'patch', `/admin/numbers/${id}`, admin.accessToken, {
         ownerId: client.user.id,
       }).expect(200);
-      expect(assigned.body).toMatchObject({ id, ownerId: client.user.id, status: 'assigned' });
+      expect(assigned.body).toMatchObject({
+        id,
+        ownerId: client.user.id,
+        status: 'assigned',
+        // The row as the inventory lists it, so the console can show it without looking the owner up.
+        owner: { id: client.user.id, name: client.user.name, email: client.user.email },
+      });
       expect(Date.now() - Date.parse(assigned.body.assignedDate)).toBeLessThan(60_000);
       const mine = await call(t, 'get', '/numbers', client.accessToken).expect(200);
       expect(mine.body.data.map((n: PhoneNumber) => n.phoneNumber)).toEqual([phoneNumber]);
@@ -196,7 +203,7 @@ describe('admin API: numbers', () => {
       expect(listed.body.data[0].numbersCount).toBe(1);
 
       const released = await call(t, 'patch', `/admin/numbers/${id}`, admin.accessToken, { ownerId: null }).expect(200);
-      expect(released.body).toMatchObject({ id, ownerId: null, status: 'available', assignedDate: null });
+      expect(released.body).toMatchObject({ id, ownerId: null, status: 'available', assignedDate: null, owner: null });
       expect(await numberRow(id)).toEqual({ owner_id: null, status: 'available', assigned_date: null });
       expect((await call(t, 'get', '/numbers', client.accessToken).expect(200)).body.data).toEqual([]);
       expect(await activityOf(t, 'number_released', id)).toEqual([

@@ -23,7 +23,6 @@ import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
-import { PhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { AdminNumbersService } from './admin-numbers.service';
 import { AdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { ACCEPTS_CSV, unsupportedMediaType } from './csv-body.parser';
@@ -32,7 +31,7 @@ import { MAX_IMPORT_ROWS } from './number-import';
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
-@ApiExtraModels(PhoneNumberDto)
+@ApiExtraModels(AdminPhoneNumberDto)
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('admin/numbers')
 export class AdminNumbersController {
@@ -53,13 +52,13 @@ export class AdminNumbersController {
     summary: 'Add a number to the inventory (available)',
     description: 'The number is validated and stored in E.164; locationCountry defaults to US, numberType to local.',
   })
-  @ApiCreatedResponse({ type: PhoneNumberDto })
+  @ApiCreatedResponse({ type: AdminPhoneNumberDto, description: 'The new number (owner null: it is available)' })
   @ApiConflictResponse({ description: 'The number is already in the inventory', type: ProblemDto })
   create(
     @Body() dto: CreateNumberDto,
     @CurrentPrincipal() principal: Principal,
     @Client() client: ClientContext,
-  ): Promise<PhoneNumberDto> {
+  ): Promise<AdminPhoneNumberDto> {
     return this.numbers.create(dto, { userId: principal.userId, client });
   }
 
@@ -103,7 +102,7 @@ export class AdminNumbersController {
       'the number becomes assigned with assignedDate now. ownerId: null releases it (available, no assignedDate). ' +
       'status available/pending/suspended applies to numbers nobody holds. The other fields are edits; null clears a text field.',
   })
-  @ApiOkResponse({ type: PhoneNumberDto })
+  @ApiOkResponse({ type: AdminPhoneNumberDto, description: 'The number as saved, with its owner' })
   @ApiNotFoundResponse({ description: 'No such number, or no such user for ownerId', type: ProblemDto })
   @ApiConflictResponse({
     description: 'The number is not available to assign, the user is not active, or it must be released first',
@@ -114,7 +113,7 @@ export class AdminNumbersController {
     @Body() dto: UpdateNumberDto,
     @CurrentPrincipal() principal: Principal,
     @Client() client: ClientContext,
-  ): Promise<PhoneNumberDto> {
+  ): Promise<AdminPhoneNumberDto> {
     return this.numbers.update(id, dto, { userId: principal.userId, client });
   }
 

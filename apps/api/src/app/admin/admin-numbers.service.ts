@@ -8,7 +8,7 @@ import { badRequest, conflict, fieldError } from '../../common/errors/problem.ex
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityDetails } from '../activity/activity-log.entity';
 import { ActivityService } from '../activity/activity.service';
-import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
+import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { UserEntity } from '../users/user.entity';
 import { AdminPhoneNumberDto, PhoneNumberWithOwner, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
@@ -78,7 +78,7 @@ export class AdminNumbersService {
     );
   }
 
-  async create(dto: CreateNumberDto, actor: Actor): Promise<PhoneNumberDto> {
+  async create(dto: CreateNumberDto, actor: Actor): Promise<AdminPhoneNumberDto> {
     const phoneNumber = toE164(dto.phoneNumber);
     if (!phoneNumber)
       throw fieldError('phoneNumber', 'must be a valid phone number, e.g. +19095550142 or (909) 555-0142');
@@ -121,7 +121,7 @@ export class AdminNumbersService {
       );
       return entity;
     });
-    return toPhoneNumberDto(row);
+    return { ...toPhoneNumberDto(row), owner: null };
   }
 
   /**
@@ -205,7 +205,8 @@ export class AdminNumbersService {
     }
   }
 
-  async update(id: number, dto: UpdateNumberDto, actor: Actor): Promise<PhoneNumberDto> {
+  /** Answers the number as the inventory lists it, with its owner, so the console can show the row as saved. */
+  async update(id: number, dto: UpdateNumberDto, actor: Actor): Promise<AdminPhoneNumberDto> {
     const changesAnything =
       dto.ownerId !== undefined || dto.status !== undefined || EDITABLE.some((f) => dto[f] !== undefined);
     if (!changesAnything) {
@@ -217,7 +218,13 @@ export class AdminNumbersService {
       await this.applyEdits(em, number, dto, actor);
       return number;
     });
-    return toPhoneNumberDto(row);
+    const owner =
+      row.ownerId === null
+        ? null
+        : await this.dataSource
+            .getRepository(UserEntity)
+            .findOne({ select: { id: true, name: true, email: true }, where: { id: row.ownerId } });
+    return toAdminPhoneNumberDto({ ...row, owner });
   }
 
   /** ownerId and status, keeping "assigned if and only if owned". */
