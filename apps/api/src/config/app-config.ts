@@ -119,7 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`MARIADB_DATABASE must be 1-64 letters, digits or underscores (got "${database}")`);
   }
 
-  // Empty means unset, as for every variable (docker compose passes `JWT_SECRET: ${JWT_SECRET:-}`).
+  // Empty means unset, as for every variable (docker compose passes an unset optional variable as an empty string).
   const jwtSecretRaw = env['JWT_SECRET'] === '' ? undefined : env['JWT_SECRET'];
   let jwtSecret = jwtSecretRaw ?? '';
   const generated = !jwtSecretRaw;
