@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
@@ -10,8 +9,8 @@ import { ProblemDetailsFilter } from '../common/filters/problem-details.filter';
 import { AuthenticationGuard } from '../common/guards/authentication.guard';
 import { RolesGuard } from '../common/guards/roles.guard';
 import { createValidationPipe } from '../common/http/validation-pipe';
-import { RATE_LIMIT_THROTTLERS, RateLimitGuard } from '../common/rate-limit/rate-limit.guard';
-import { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
+import { RateLimitGuard } from '../common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { AccountModule } from './account/account.module';
 import { ActivityModule } from './activity/activity.module';
 import { AdminModule } from './admin/admin.module';
@@ -33,10 +32,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         TypeOrmModule.forRoot({ ...typeormOptions(config), retryAttempts: 3, retryDelay: 1000 }),
-        ThrottlerModule.forRoot({
-          throttlers: RATE_LIMIT_THROTTLERS,
-          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : undefined,
-        }),
+        RateLimitModule.forRoot(config),
         ActivityModule,
         UsersModule,
         AuthModule,

@@ -1,10 +1,12 @@
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp } from '../support/accounts';
+import { nextIp } from '../support/http';
 
 describe('POST /api/v1/auth/signup', () => {
+  // Sign-ups are limited per client IP: TRUST_PROXY lets each request bring its own (X-Forwarded-For).
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
   });
   afterAll(() => t.close());
 
@@ -86,7 +88,7 @@ describe('POST /api/v1/auth/signup', () => {
     [{ email: 'a@example.com', password: 'Lantern-Osprey-7' }, 'name', 'is required'],
     [{ name: 'Ann', email: 'a@example.com', password: 'Lantern-Osprey-7', role: 'admin' }, 'role', 'is not allowed'],
   ])('refuses %j with a 400 naming %s', async (body, field, message) => {
-    const res = await t.http().post('/api/v1/auth/signup').send(body).expect(400);
+    const res = await t.http().post('/api/v1/auth/signup').set('X-Forwarded-For', nextIp()).send(body).expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({
       status: 400,

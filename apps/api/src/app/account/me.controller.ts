@@ -1,8 +1,18 @@
 import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { RATE_LIMITS } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { ProblemDto } from '../../common/http/problem.dto';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
 import { AuthService } from '../auth/auth.service';
@@ -43,17 +53,24 @@ export class MeController {
   }
 
   @Post('password')
+  @RateLimit('password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Change my password',
-    description: 'Every other session of the user is revoked. A wrong current password is a 400 on currentPassword.',
+    description:
+      'Every other session of the user is revoked; with revokeApiKeys: true every API key of the account too. ' +
+      'A wrong current password is a 400 on currentPassword. Limited to ' +
+      `${RATE_LIMITS.password.limit} attempts per ${RATE_LIMITS.password.windowMs / 60_000} minutes per user ` +
+      '(every attempt counts).',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After', type: ProblemDto })
+  @ApiServiceUnavailableResponse({ description: 'Too many passwords being hashed; see Retry-After', type: ProblemDto })
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentPrincipal() principal: Principal,
     @Client() client: ClientContext,
   ): Promise<void> {
-    await this.auth.changePassword(principal, dto.currentPassword, dto.newPassword, client);
+    await this.auth.changePassword(principal, dto, client);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { canUseTelephony } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../common/errors/problem.exception';
@@ -100,6 +100,12 @@ export class ApiKeysService {
         em,
       );
     });
+  }
+
+  /** Revokes every active key of the user (a password change may ask for it); returns how many. */
+  async revokeAllOfUser(userId: number, em: EntityManager = this.dataSource.manager): Promise<number> {
+    const result = await em.getRepository(ApiKeyEntity).update({ userId, status: 'active' }, { status: 'revoked' });
+    return result.affected ?? 0;
   }
 
   /**

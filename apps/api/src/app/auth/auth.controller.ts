@@ -7,11 +7,13 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FAILURE_LIMITS, RATE_LIMITS } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Authenticated, CurrentPrincipal, Public } from '../../common/decorators/auth.decorators';
@@ -41,12 +43,17 @@ export class AuthController {
 
   @Post('signup')
   @Public()
+  @RateLimit('signup')
   @ApiOperation({
     summary: 'Create an account',
-    description: 'New accounts are clients awaiting approval (status pending). Also sets the hh_refresh cookie.',
+    description:
+      'New accounts are clients awaiting approval (status pending). Also sets the hh_refresh cookie. Limited to ' +
+      `${RATE_LIMITS.signup.limit} sign-ups per hour per client IP.`,
   })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiConflictResponse({ description: 'The email is already registered', type: ProblemDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many sign-ups; see Retry-After', type: ProblemDto })
+  @ApiServiceUnavailableResponse({ description: 'Too many passwords being hashed; see Retry-After', type: ProblemDto })
   async signup(
     @Body() dto: SignupDto,
     @Client() client: ClientContext,
@@ -64,12 +71,16 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with email and password',
     description:
-      'Limited to 5 attempts per 15 minutes per client IP (every attempt counts). Sets the hh_refresh cookie.',
+      `Limited to ${RATE_LIMITS.login.limit} attempts per ${RATE_LIMITS.login.windowMs / 60_000} minutes per ` +
+      `client IP (every attempt counts), and to ${FAILURE_LIMITS.loginAccount.limit} failed attempts per ` +
+      `${FAILURE_LIMITS.loginAccount.windowMs / 60_000} minutes per email, whether or not an account has it ` +
+      '(then every attempt for it is a 429 until the window has passed). Sets the hh_refresh cookie.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password', type: ProblemDto })
   @ApiForbiddenResponse({ description: 'The account is suspended', type: ProblemDto })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After', type: ProblemDto })
+  @ApiServiceUnavailableResponse({ description: 'Too many passwords being hashed; see Retry-After', type: ProblemDto })
   async login(
     @Body() dto: LoginDto,
     @Client() client: ClientContext,

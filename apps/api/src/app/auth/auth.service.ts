@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { normalizeEmail } from '@hh/contracts';
+import { ChangePasswordRequest, normalizeEmail } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { ClientContext } from '../../common/http/client-context';
 import { fieldError, forbidden, unauthorized } from '../../common/errors/problem.exception';
 import type { Principal } from '../../common/guards/principal';
+import { FailureLimiter } from '../../common/rate-limit/failure-limiter';
 import { ActivityService } from '../activity/activity.service';
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { toUserDto } from '../users/dto/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -30,6 +32,8 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly hasher: PasswordHasher,
     private readonly activity: ActivityService,
+    private readonly failures: FailureLimiter,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** New accounts are clients awaiting approval; they are signed in at once. */
@@ -56,19 +60,26 @@ export class AuthService {
     return this.authResponse(user, refresh.sessionId, refresh.refreshToken);
   }
 
-  /** 401 alike for an unknown email and a wrong password; 403 for a suspended account; pending may sign in. */
+  /**
+   * 401 alike for an unknown email and a wrong password; 403 for a suspended account; pending may sign in.
+   * Failures are also counted per email (known or not, so a 429 tells nothing either): a guess spread over
+   * many client IPs is limited too.
+   */
   async login(dto: LoginDto, client: ClientContext): Promise<AuthResponseDto> {
+    const account = normalizeEmail(dto.email);
+    await this.failures.assertAllowed('loginAccount', account);
     const user = await this.users.findWithPasswordHash({ email: dto.email });
     const valid = user
       ? await this.hasher.verify(dto.password, user.passwordHash)
       : await this.hasher.verifyAgainstNothing(dto.password);
     if (!user || !valid) {
+      await this.failures.recordFailure('loginAccount', account);
       await this.activity.record({
         action: 'login_failed',
         userId: user?.id ?? null,
         entityType: 'user',
         entityId: user?.id,
-        details: { email: normalizeEmail(dto.email), reason: user ? 'wrong_password' : 'unknown_email' },
+        details: { email: account, reason: user ? 'wrong_password' : 'unknown_email' },
         client,
       });
       throw unauthorized(INVALID_CREDENTIALS);
@@ -128,8 +139,15 @@ export class AuthService {
     });
   }
 
-  /** Changes the password and revokes every other session of the user. Wrong current password: 400. */
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string, client: ClientContext) {
+  /**
+   * Changes the password and revokes every other session of the user, and with revokeApiKeys every API key too
+   * (a key made by whoever stole the old password would outlive it otherwise). Wrong current password: 400.
+   */
+  async changePassword(
+    principal: Principal,
+    { currentPassword, newPassword, revokeApiKeys = false }: ChangePasswordRequest,
+    client: ClientContext,
+  ) {
     const user = await this.users.findWithPasswordHash({ id: principal.userId });
     if (!user || !(await this.hasher.verify(currentPassword, user.passwordHash))) {
       throw fieldError('currentPassword', 'is incorrect');
@@ -139,8 +157,16 @@ export class AuthService {
     await this.dataSource.transaction(async (em) => {
       await this.users.update(user.id, { passwordHash }, em);
       await this.sessions.revokeAllOfUser(user.id, 'password_change', principal.sessionId, em);
+      const apiKeysRevoked = revokeApiKeys ? await this.apiKeys.revokeAllOfUser(user.id, em) : 0;
       await this.activity.record(
-        { action: 'password_change', userId: user.id, entityType: 'user', entityId: user.id, client },
+        {
+          action: 'password_change',
+          userId: user.id,
+          entityType: 'user',
+          entityId: user.id,
+          details: { revokeApiKeys, apiKeysRevoked },
+          client,
+        },
         em,
       );
     });

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
@@ -6,18 +6,22 @@ import { API_KEY_PREFIX } from '@hh/contracts';
 import { ApiKeysService } from '../../app/api-keys/api-keys.service';
 import { ProblemException, unauthorized } from '../errors/problem.exception';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { FailureLimiter } from '../rate-limit/failure-limiter';
 import type { Principal } from './principal';
 
 /**
  * The global guard (secure by default): every route needs a valid credential unless it is marked @Public().
  * API keys are resolved by ApiKeysService; session JWTs by Passport's jwt strategy, whose verdicts this turns
- * into problem+json 401s.
+ * into problem+json 401s. Credentials that fail (401) are counted per client IP; past FAILURE_LIMITS.authentication
+ * every credential from that address is refused with a 429 before it is checked, so keys and tokens cannot be
+ * tried in bulk. A request without any credential is not counted: it tries nothing.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
+    private readonly failures: FailureLimiter,
   ) {
     super();
   }
@@ -28,11 +32,22 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     }
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const apiKey = apiKeyOf(request);
-    if (apiKey !== undefined) {
-      request.user = await this.apiKeys.authenticate(apiKey);
-      return true;
+    if (apiKey === undefined && !/^Bearer\s/i.test(request.headers.authorization ?? '')) {
+      return (await super.canActivate(context)) as boolean;
     }
-    return (await super.canActivate(context)) as boolean;
+    await this.failures.assertAllowed('authentication', request.ip);
+    try {
+      if (apiKey !== undefined) {
+        request.user = await this.apiKeys.authenticate(apiKey);
+        return true;
+      }
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === HttpStatus.UNAUTHORIZED) {
+        await this.failures.recordFailure('authentication', request.ip);
+      }
+      throw error;
+    }
   }
 
   override handleRequest<TUser = Principal>(error: unknown, principal: TUser | false, info: unknown): TUser {

@@ -18,9 +18,13 @@ interface RateLimitReply {
   header(name: string, value: string | number): unknown;
 }
 
+/** The limits counted per client IP: they guard routes used before sign-in. */
+const PER_IP: ReadonlySet<RateLimitName> = new Set(['login', 'signup']);
+
 /**
- * Three limits (docs/decisions/004) on @nestjs/throttler's storage: `login` per client IP (every attempt counts),
- * `api` per user across every route (keys and sessions share it; per IP before sign-in), and `calls` per user.
+ * The request limits of RATE_LIMITS (docs/decisions/004) on @nestjs/throttler's storage: `login` and `signup`
+ * per client IP (every attempt counts), `api` per user across every route (keys and sessions share it; per IP
+ * before sign-in), `calls` and `password` per user.
  * Unlike the stock guard, counters are global per user rather than per route, and every response carries plain
  * X-RateLimit-Limit/Remaining/Reset of the tightest limit; a 429 also carries Retry-After.
  */
@@ -32,7 +36,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (name !== 'api' && !this.routeLimits(context).includes(name)) return true;
 
     const { req, res } = this.getRequestResponse(context) as unknown as { req: RateLimitRequest; res: RateLimitReply };
-    const tracker = name === 'login' || !req.user ? `ip:${req.ip}` : `user:${req.user.userId}`;
+    const tracker = PER_IP.has(name) || !req.user ? `ip:${req.ip}` : `user:${req.user.userId}`;
     const key = createHash('sha256').update(`${name}:${tracker}`).digest('hex');
     const hit = await this.storageService.increment(key, ttl, limit, blockDuration, throttler.name ?? API_THROTTLER);
     const remaining = hit.isBlocked ? 0 : Math.max(0, limit - hit.totalHits);
@@ -67,12 +71,16 @@ function blockedMessage(name: RateLimitName, retryAfterSeconds: number): string 
   const wait =
     retryAfterSeconds >= 90 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`;
   const { limit, windowMs } = RATE_LIMITS[name];
-  const window = windowMs >= 120_000 ? `${windowMs / 60_000} minutes` : 'minute';
+  const window = windowMs === 3_600_000 ? 'hour' : windowMs >= 120_000 ? `${windowMs / 60_000} minutes` : 'minute';
   switch (name) {
     case 'login':
       return `Too many sign-in attempts from this address (${limit} per ${window}); try again in ${wait}`;
     case 'calls':
       return `Too many calls started (${limit} per ${window}); try again in ${wait}`;
+    case 'signup':
+      return `Too many sign-ups from this address (${limit} per ${window}); try again in ${wait}`;
+    case 'password':
+      return `Too many password changes (${limit} per ${window}); try again in ${wait}`;
     default:
       return `Too many requests (${limit} per ${window}); try again in ${wait}`;
   }
@@ -83,4 +91,6 @@ export const RATE_LIMIT_THROTTLERS = [
   { name: API_THROTTLER, limit: RATE_LIMITS.api.limit, ttl: RATE_LIMITS.api.windowMs },
   { name: 'login', limit: RATE_LIMITS.login.limit, ttl: RATE_LIMITS.login.windowMs },
   { name: 'calls', limit: RATE_LIMITS.calls.limit, ttl: RATE_LIMITS.calls.windowMs },
+  { name: 'signup', limit: RATE_LIMITS.signup.limit, ttl: RATE_LIMITS.signup.windowMs },
+  { name: 'password', limit: RATE_LIMITS.password.limit, ttl: RATE_LIMITS.password.windowMs },
 ];

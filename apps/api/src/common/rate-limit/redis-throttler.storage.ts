@@ -1,7 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import Redis from 'ioredis';
+import { MemoryThrottlerStorage, RateLimitStorage } from './rate-limit.storage';
 
 /**
  * Keeps the rate-limit counters in Redis (REDIS_URL), so several API instances share one budget per user/IP.
@@ -28,10 +28,10 @@ end
 return { hits, hits_ttl, 0, 0 }
 `;
 
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class RedisThrottlerStorage implements RateLimitStorage, OnModuleDestroy {
   private readonly redis: Redis;
   /** While Redis is unreachable each instance limits on its own, rather than failing every request with a 500. */
-  private readonly fallback = new ThrottlerStorageService();
+  private readonly fallback = new MemoryThrottlerStorage();
   private readonly logger = new Logger('RateLimit');
   private usingFallback = false;
 
@@ -66,6 +66,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       }
       this.usingFallback = true;
       return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  async blockedFor(key: string, throttlerName: string): Promise<number> {
+    if (this.usingFallback && this.redis.status !== 'ready') return this.fallback.blockedFor(key);
+    try {
+      const blockTtl = await this.redis.pttl(`${this.prefix}${throttlerName}:${key}:block`);
+      return Math.max(0, Math.ceil(blockTtl / 1000));
+    } catch {
+      return this.fallback.blockedFor(key);
     }
   }
 

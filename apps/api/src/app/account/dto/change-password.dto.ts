@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ChangePasswordRequest, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hh/contracts';
 import { IsAcceptablePassword } from '../../auth/password-policy';
 
@@ -18,4 +18,16 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   })
   @IsAcceptablePassword()
   newPassword!: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      'Also revoke every API key of the account, so that whoever learnt the old password cannot keep using a key ' +
+      'made with it. The web form sends true unless the user unticks it.',
+    example: true,
+  })
+  @IsOptional()
+  @IsBoolean()
+  revokeApiKeys?: boolean;
 }
