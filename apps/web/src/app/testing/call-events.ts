@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import type { ActivityLog, Call, NumberRequest } from '@hh/contracts';
+import type { AdminActivityLog, Call, NumberRequest } from '@hh/contracts';
 import { Subject } from 'rxjs';
 import { CallEventsService } from '../core/realtime/call-events.service';
 
@@ -7,7 +7,7 @@ import { CallEventsService } from '../core/realtime/call-events.service';
 export class FakeCallEvents {
   readonly callUpdates = new Subject<Call>();
   readonly requestUpdates = new Subject<NumberRequest>();
-  readonly activity = new Subject<ActivityLog>();
+  readonly activity = new Subject<AdminActivityLog>();
   readonly reconnected = new Subject<void>();
   readonly connectedState = signal(true);
 

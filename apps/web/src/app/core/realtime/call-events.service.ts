@@ -11,7 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { type ActivityLog, API_BASE_PATH, type Call, type NumberRequest, REALTIME_EVENTS } from '@hh/contracts';
+import { type AdminActivityLog, API_BASE_PATH, type Call, type NumberRequest, REALTIME_EVENTS } from '@hh/contracts';
 import { filter, map, type Observable, Subject } from 'rxjs';
 import { AuthStore } from '../auth/auth-store.service';
 import { signInUrlTree } from '../auth/sign-in-redirect';
@@ -73,8 +73,10 @@ export class CallEventsService {
   readonly requestUpdates$: Observable<NumberRequest> = this.eventsNamed<NumberRequest>(
     REALTIME_EVENTS.numberRequestUpdated,
   );
-  /** New activity log entries (admins only). */
-  readonly activity$: Observable<ActivityLog> = this.eventsNamed<ActivityLog>(REALTIME_EVENTS.activityCreated);
+  /** New activity log entries (admins only), each naming its users as GET /admin/activity rows do. */
+  readonly activity$: Observable<AdminActivityLog> = this.eventsNamed<AdminActivityLog>(
+    REALTIME_EVENTS.activityCreated,
+  );
   /** Emits when the stream opens again after it was lost: time to re-fetch, since events may have been missed. */
   readonly reconnected$: Observable<void> = this.reconnections.asObservable();
 

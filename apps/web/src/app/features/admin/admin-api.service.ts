@@ -2,7 +2,9 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type ActivityAction,
-  type ActivityLog,
+  type AdminActivityLog,
+  type AdminCall,
+  type AdminPhoneNumber,
   type AnalyticsRange,
   type AdminCreateNumberRequest,
   type AdminNumberRequest,
@@ -10,7 +12,6 @@ import {
   type AdminUser,
   type AdminUserDetail,
   API_BASE_PATH,
-  type Call,
   type NumberRequestStatus,
   type NumberStatus,
   type NumberType,
@@ -115,13 +116,15 @@ export class AdminApiService {
   }
 
   /** A user's most recent calls, newest first. */
-  recentCalls(userId: number, pageSize: number): Observable<Paginated<Call>> {
-    return this.http.get<Paginated<Call>>(ADMIN_ENDPOINTS.calls, { params: paramsOf({ userId, pageSize }) });
+  recentCalls(userId: number, pageSize: number): Observable<Paginated<AdminCall>> {
+    return this.http.get<Paginated<AdminCall>>(ADMIN_ENDPOINTS.calls, { params: paramsOf({ userId, pageSize }) });
   }
 
   /** A user's most recent activity, newest first. */
-  recentActivity(userId: number, pageSize: number): Observable<Paginated<ActivityLog>> {
-    return this.http.get<Paginated<ActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf({ userId, pageSize }) });
+  recentActivity(userId: number, pageSize: number): Observable<Paginated<AdminActivityLog>> {
+    return this.http.get<Paginated<AdminActivityLog>>(ADMIN_ENDPOINTS.activity, {
+      params: paramsOf({ userId, pageSize }),
+    });
   }
 
   listRequests(query: AdminRequestListQuery): Observable<Paginated<AdminNumberRequest>> {
@@ -146,16 +149,17 @@ export class AdminApiService {
     return this.http.post<AdminNumberRequest>(ADMIN_ENDPOINTS.deny(requestId), { adminNotes });
   }
 
-  listNumbers(query: AdminNumberListQuery): Observable<Paginated<PhoneNumber>> {
-    return this.http.get<Paginated<PhoneNumber>>(ADMIN_ENDPOINTS.numbers, { params: paramsOf(query) });
+  /** Each number carries its owner's name and email: the page needs no per-user look-ups. */
+  listNumbers(query: AdminNumberListQuery): Observable<Paginated<AdminPhoneNumber>> {
+    return this.http.get<Paginated<AdminPhoneNumber>>(ADMIN_ENDPOINTS.numbers, { params: paramsOf(query) });
   }
 
-  createNumber(body: AdminCreateNumberRequest): Observable<PhoneNumber> {
-    return this.http.post<PhoneNumber>(ADMIN_ENDPOINTS.numbers, body);
+  createNumber(body: AdminCreateNumberRequest): Observable<AdminPhoneNumber> {
+    return this.http.post<AdminPhoneNumber>(ADMIN_ENDPOINTS.numbers, body);
   }
 
-  updateNumber(id: number, change: AdminUpdateNumberRequest): Observable<PhoneNumber> {
-    return this.http.patch<PhoneNumber>(ADMIN_ENDPOINTS.number(id), change);
+  updateNumber(id: number, change: AdminUpdateNumberRequest): Observable<AdminPhoneNumber> {
+    return this.http.patch<AdminPhoneNumber>(ADMIN_ENDPOINTS.number(id), change);
   }
 
   deleteNumber(id: number): Observable<void> {
@@ -169,8 +173,8 @@ export class AdminApiService {
     });
   }
 
-  listActivity(query: AdminActivityListQuery): Observable<Paginated<ActivityLog>> {
-    return this.http.get<Paginated<ActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf(query) });
+  listActivity(query: AdminActivityListQuery): Observable<Paginated<AdminActivityLog>> {
+    return this.http.get<Paginated<AdminActivityLog>>(ADMIN_ENDPOINTS.activity, { params: paramsOf(query) });
   }
 
   /** Counts now plus call figures of the range (the default range is the API's: the last 30 UTC days). */

@@ -1,6 +1,5 @@
 import type { Routes } from '@angular/router';
 import { APP_ROUTES, type AppRoute } from '@hh/contracts';
-import { UserDirectory } from './user-directory.service';
 
 /** A route's path below the admin console, e.g. '/voip/admin/users' → 'users'. */
 function segmentOf(route: AppRoute): string {
@@ -45,7 +44,7 @@ const ADMIN_PAGES: Routes = [
 ];
 
 /**
- * The admin console, loaded only when an admin opens it (adminGuard sits on the parent route). Its pages share one
- * UserDirectory, so a user named on one page is not looked up again on the next.
+ * The admin console, loaded only when an admin opens it (adminGuard sits on the parent route). Its lists name users
+ * from the rows themselves (owner, user, entityUser), never by looking each id up.
  */
-export const ADMIN_ROUTES: Routes = [{ path: '', providers: [UserDirectory], children: ADMIN_PAGES }];
+export const ADMIN_ROUTES: Routes = [{ path: '', children: ADMIN_PAGES }];

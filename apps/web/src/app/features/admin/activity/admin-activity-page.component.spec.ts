@@ -7,17 +7,16 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { ActivityLog, AdminUser } from '@hh/contracts';
+import type { AdminActivityLog } from '@hh/contracts';
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
-import { UserDirectory } from '../user-directory.service';
 import { AdminActivityPageComponent } from './admin-activity-page.component';
 
-function anEntry(overrides: Partial<ActivityLog> = {}): ActivityLog {
+function anEntry(overrides: Partial<AdminActivityLog> = {}): AdminActivityLog {
   return {
     id: 100,
     userId: 3,
@@ -28,11 +27,11 @@ function anEntry(overrides: Partial<ActivityLog> = {}): ActivityLog {
     ipAddress: '203.0.113.9',
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
     createdAt: '2026-11-24T10:00:00.000Z',
+    user: { id: 3, name: 'Cleo Client', email: 'cleo@example.com' },
+    entityUser: null,
     ...overrides,
   };
 }
-
-const CLEO: AdminUser = { ...aUser({ id: 3, name: 'Cleo Client' }), totalCalls: 0, numbersCount: 0 };
 
 describe('AdminActivityPageComponent', () => {
   let harness: RouterTestingHarness;
@@ -46,7 +45,6 @@ describe('AdminActivityPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/activity', component: AdminActivityPageComponent }]),
-        UserDirectory,
         providePortalIcons(),
         provideFakeCallEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -65,16 +63,12 @@ describe('AdminActivityPageComponent', () => {
   const rowCount = () => element().querySelectorAll('table[aria-label="Activity log"] tr.mat-mdc-row').length;
   const isList = (r: { url: string }) => r.url === ADMIN_ENDPOINTS.activity;
 
-  /** Answers the list, then the look-up of each user on it not named yet (only Cleo exists). */
-  async function answerList(entries: ActivityLog[], total = entries.length): Promise<TestRequest> {
+  /** Answers the list; its entries name their users, so nothing else is asked for. */
+  async function answerList(entries: AdminActivityLog[], total = entries.length): Promise<TestRequest> {
     const request = httpMock.expectOne(isList);
     request.flush(aPage(entries, 1, Number(request.request.params.get('pageSize')), total));
     await harness.fixture.whenStable();
-    for (const lookup of httpMock.match((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`))) {
-      if (lookup.request.url === ADMIN_ENDPOINTS.user(CLEO.id)) lookup.flush(CLEO);
-      else lookup.flush({ status: 404 }, { status: 404, statusText: 'Not Found' });
-    }
-    await harness.fixture.whenStable();
+    httpMock.expectNone((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
     return request;
   }
 
@@ -106,6 +100,16 @@ describe('AdminActivityPageComponent', () => {
     expect(cells[5]).toBe('203.0.113.9');
     expect(cells[6]?.endsWith('…')).toBe(true);
     expect(row(100)?.querySelector('.agent')?.getAttribute('title')).toContain('Safari/537.36');
+  });
+
+  it('names who acted from the entry itself: System for none, the id alone for a user deleted since', async () => {
+    await visit('/voip/admin/activity', [
+      anEntry({ id: 100 }),
+      anEntry({ id: 99, userId: null, user: null }),
+      anEntry({ id: 98, userId: 8, user: null }),
+    ]);
+    const who = (id: number) => row(id)?.querySelectorAll('td')[1]?.textContent?.trim();
+    expect([who(100), who(99), who(98)]).toEqual(['Cleo Client (#3)', 'System', 'User #8']);
   });
 
   it('filters by action from the list of actions', async () => {

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ACTIVITY_ACTIONS, type ActivityLog, APP_ROUTES } from '@hh/contracts';
+import { ACTIVITY_ACTIONS, type AdminActivityLog, APP_ROUTES } from '@hh/contracts';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
@@ -20,7 +20,6 @@ import {
 } from './admin-activity-query';
 import { AdminActivityTableComponent } from './admin-activity-table.component';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
-import { UserDirectory } from '../user-directory.service';
 
 /**
  * The audit trail: filtered and paged by the server with the state in the URL; new
@@ -117,7 +116,6 @@ import { UserDirectory } from '../user-directory.service';
         } @else if (list.rows().length > 0) {
           <hh-admin-activity-table
             [entries]="list.rows()"
-            [userNames]="userNames()"
             [page]="list.state().page"
             [pageSize]="list.state().pageSize"
             [total]="list.total()"
@@ -144,21 +142,15 @@ export class AdminActivityPageComponent {
     noFilters: NO_ACTIVITY_FILTERS,
     hasFilters: hasActivityFilters,
   });
-  private readonly users = inject(UserDirectory);
-  /** The names of the users on the page, as they are looked up. */
-  protected readonly userNames = computed(
-    () => new Map([...this.users.labels()].map(([id, label]) => [id, label.name] as const)),
-  );
 
   constructor() {
     const events = inject(CallEventsService);
     events.activity$.pipe(takeUntilDestroyed()).subscribe((entry) => this.applyLive(entry));
     events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.list.reload());
-    effect(() => this.users.want(this.list.rows().map((entry) => entry.userId)));
   }
 
   /** A new entry joins the top of the first page of the unfiltered log, the only view where it surely belongs. */
-  private applyLive(entry: ActivityLog): void {
+  private applyLive(entry: AdminActivityLog): void {
     const state = this.list.state();
     if (this.list.loading() || state.page !== 1 || this.list.filtered()) {
       return;

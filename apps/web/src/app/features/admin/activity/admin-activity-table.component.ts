@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { ActivityLog } from '@hh/contracts';
+import type { AdminActivityLog } from '@hh/contracts';
 import { ACTIVITY_PAGE_SIZES, compactDetails, truncate } from './admin-activity-query';
 
 interface ActivityRow {
-  entry: ActivityLog;
+  entry: AdminActivityLog;
   user: string;
   entity: string;
   details: string;
@@ -117,9 +117,8 @@ export const ACTIVITY_TABLE_COLUMNS = [
   `,
 })
 export class AdminActivityTableComponent {
-  readonly entries = input.required<readonly ActivityLog[]>();
-  /** User names by id, as far as the page knows them. */
-  readonly userNames = input<ReadonlyMap<number, string>>(new Map());
+  /** Each entry names who acted (`user`), so the table needs no look-ups. */
+  readonly entries = input.required<readonly AdminActivityLog[]>();
   readonly page = input(1);
   readonly pageSize = input(25);
   readonly total = input(0);
@@ -129,21 +128,21 @@ export class AdminActivityTableComponent {
 
   protected readonly columns = ACTIVITY_TABLE_COLUMNS;
   protected readonly pageSizes = [...ACTIVITY_PAGE_SIZES];
-  protected readonly rows = computed<ActivityRow[]>(() => {
-    const names = this.userNames();
-    return this.entries().map((entry) => ({
+  protected readonly rows = computed<ActivityRow[]>(() =>
+    this.entries().map((entry) => ({
       entry,
       user:
         entry.userId === null
           ? 'System'
-          : names.has(entry.userId)
-            ? `${names.get(entry.userId)} (#${entry.userId})`
-            : `User #${entry.userId}`,
+          : entry.user
+            ? `${entry.user.name} (#${entry.userId})`
+            : // A user deleted since: the entry keeps their id only.
+              `User #${entry.userId}`,
       entity: entry.entityType ? `${entry.entityType}${entry.entityId !== null ? ' #' + entry.entityId : ''}` : '—',
       details: compactDetails(entry),
       userAgent: truncate(entry.userAgent),
-    }));
-  });
+    })),
+  );
 
   protected readonly trackById = (_index: number, row: ActivityRow) => row.entry.id;
 

@@ -1,7 +1,7 @@
-import type { ActivityLog } from '@hh/contracts';
+import type { AdminActivityLog } from '@hh/contracts';
 import { describeActivity, newestActivity } from './activity-summary';
 
-function anEntry(overrides: Partial<ActivityLog> = {}): ActivityLog {
+function anEntry(overrides: Partial<AdminActivityLog> = {}): AdminActivityLog {
   return {
     id: 1,
     userId: 3,
@@ -12,12 +12,14 @@ function anEntry(overrides: Partial<ActivityLog> = {}): ActivityLog {
     ipAddress: null,
     userAgent: null,
     createdAt: '2026-11-24T10:00:00.000Z',
+    user: null,
+    entityUser: null,
     ...overrides,
   };
 }
 
 describe('describeActivity', () => {
-  it.each<[Partial<ActivityLog>, string, string]>([
+  it.each<[Partial<AdminActivityLog>, string, string]>([
     [{ action: 'signup', details: { email: 'john@example.com' } }, 'User signup', 'john@example.com'],
     [
       {
@@ -70,16 +72,16 @@ describe('describeActivity', () => {
     expect(describeActivity(anEntry(entry))).toEqual({ title, subject });
   });
 
-  it('names a user the entry is about when the name is known', () => {
-    const users = new Map([[7, { name: 'Ada Lovelace', email: 'ada@example.com' }]]);
+  it('names the user the entry is about by the name it carries (entityUser), by id when there is none', () => {
     const changed = anEntry({
       action: 'user_status_changed',
       entityType: 'user',
       entityId: 7,
       details: { from: 'pending', to: 'active' },
+      entityUser: { id: 7, name: 'Ada Lovelace', email: 'ada@example.com' },
     });
-    expect(describeActivity(changed, users).subject).toBe('Ada Lovelace: pending → active');
-    expect(describeActivity({ ...changed, entityId: 8 }, users).subject).toBe('user #8: pending → active');
+    expect(describeActivity(changed).subject).toBe('Ada Lovelace: pending → active');
+    expect(describeActivity({ ...changed, entityId: 8, entityUser: null }).subject).toBe('user #8: pending → active');
   });
 });
 

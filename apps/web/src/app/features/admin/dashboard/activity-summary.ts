@@ -1,7 +1,6 @@
-import type { ActivityAction, ActivityLog, CallStatus } from '@hh/contracts';
+import type { ActivityAction, AdminActivityLog, CallStatus } from '@hh/contracts';
 import { CALL_STATUS_LABELS, callOutcome } from '../../../shared/format/call-status';
 import { formatPhoneNumber } from '../../../shared/format/phone';
-import type { UserLabel } from '../user-directory.service';
 
 /** Each action as a heading of the dashboard's feed, in the words of the wireframe ("User signup", "New call"). */
 export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = {
@@ -40,32 +39,28 @@ export interface ActivitySummary {
   subject: string;
 }
 
-function text(details: ActivityLog['details'], key: string): string | null {
+function text(details: AdminActivityLog['details'], key: string): string | null {
   const value = details?.[key];
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function count(details: ActivityLog['details'], key: string): number {
+function count(details: AdminActivityLog['details'], key: string): number {
   const value = details?.[key];
   return typeof value === 'number' ? value : 0;
 }
 
-function entityOf(entry: ActivityLog, users: ReadonlyMap<number, UserLabel>): string {
+function entityOf(entry: AdminActivityLog): string {
   if (!entry.entityType) return '';
-  const user = entry.entityType === 'user' && entry.entityId !== null ? users.get(entry.entityId) : undefined;
-  if (user) return user.name;
+  if (entry.entityUser) return entry.entityUser.name;
   const name = entry.entityType.replace(/_/g, ' ');
   return entry.entityId !== null ? `${name} #${entry.entityId}` : name;
 }
 
 /**
  * One line per activity entry, from its action and the details the API records for it (GET /admin/activity); a user it
- * is about goes by name when `users` knows it ("user #7" otherwise).
+ * is about goes by the name the entry carries (`entityUser`; "user #7" for a user deleted since).
  */
-export function describeActivity(
-  entry: ActivityLog,
-  users: ReadonlyMap<number, UserLabel> = new Map(),
-): ActivitySummary {
+export function describeActivity(entry: AdminActivityLog): ActivitySummary {
   const action = entry.action as ActivityAction;
   const title = ACTIVITY_ACTION_LABELS[action] ?? entry.action.replace(/_/g, ' ');
   const details = entry.details;
@@ -75,7 +70,7 @@ export function describeActivity(
   switch (action) {
     case 'call_initiated': {
       const to = text(details, 'toNumber');
-      return { title, subject: to ? `to ${formatPhoneNumber(to)}` : entityOf(entry, users) };
+      return { title, subject: to ? `to ${formatPhoneNumber(to)}` : entityOf(entry) };
     }
     case 'call_ended': {
       const status = text(details, 'status') as CallStatus | null;
@@ -83,8 +78,8 @@ export function describeActivity(
         title,
         subject:
           status && status in CALL_STATUS_LABELS
-            ? `${entityOf(entry, users)}: ${callOutcome({ status, durationSeconds: count(details, 'durationSeconds') })}`
-            : entityOf(entry, users),
+            ? `${entityOf(entry)}: ${callOutcome({ status, durationSeconds: count(details, 'durationSeconds') })}`
+            : entityOf(entry),
       };
     }
     case 'numbers_imported':
@@ -94,15 +89,15 @@ export function describeActivity(
     case 'user_updated': {
       const from = text(details, 'from');
       const to = text(details, 'to');
-      return { title, subject: from && to ? `${entityOf(entry, users)}: ${from} → ${to}` : entityOf(entry, users) };
+      return { title, subject: from && to ? `${entityOf(entry)}: ${from} → ${to}` : entityOf(entry) };
     }
     case 'key_created':
     case 'key_revoked':
-      return { title, subject: text(details, 'keyName') ?? text(details, 'prefix') ?? entityOf(entry, users) };
+      return { title, subject: text(details, 'keyName') ?? text(details, 'prefix') ?? entityOf(entry) };
     default:
       if (email) return { title, subject: email };
       if (phoneNumber) return { title, subject: formatPhoneNumber(phoneNumber) };
-      return { title, subject: entityOf(entry, users) };
+      return { title, subject: entityOf(entry) };
   }
 }
 
@@ -111,11 +106,11 @@ export function describeActivity(
  * with time, so merging what the list returned with what arrived live while it loaded loses nothing.
  */
 export function newestActivity(
-  current: readonly ActivityLog[],
-  incoming: readonly ActivityLog[],
+  current: readonly AdminActivityLog[],
+  incoming: readonly AdminActivityLog[],
   limit: number,
-): ActivityLog[] {
-  const byId = new Map<number, ActivityLog>();
+): AdminActivityLog[] {
+  const byId = new Map<number, AdminActivityLog>();
   for (const entry of [...current, ...incoming]) byId.set(entry.id, entry);
   return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
 }

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ActivityLog, DailyCallFigures, SystemAnalytics } from '@hh/contracts';
+import type { AdminActivityLog, DailyCallFigures, SystemAnalytics } from '@hh/contracts';
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { CallsPerDayChartComponent } from '../../../shared/charts/calls-per-day-chart.component';
 import { aProblem, aUser } from '../../../testing/auth-fixtures';
@@ -11,7 +11,6 @@ import { aPage } from '../../../testing/call-fixtures';
 import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
-import { UserDirectory } from '../user-directory.service';
 import { AdminDashboardPageComponent } from './admin-dashboard-page.component';
 
 /** Stands in for the chart: jsdom has no canvas. The chart's own figures are covered by its spec. */
@@ -61,7 +60,7 @@ function someAnalytics(overrides: Partial<SystemAnalytics['totals']> = {}): Syst
   };
 }
 
-function anEntry(id: number, overrides: Partial<ActivityLog> = {}): ActivityLog {
+function anEntry(id: number, overrides: Partial<AdminActivityLog> = {}): AdminActivityLog {
   return {
     id,
     userId: id,
@@ -72,6 +71,8 @@ function anEntry(id: number, overrides: Partial<ActivityLog> = {}): ActivityLog 
     ipAddress: '203.0.113.9',
     userAgent: 'Mozilla/5.0',
     createdAt: '2026-11-24T10:00:00.000Z',
+    user: null,
+    entityUser: null,
     ...overrides,
   };
 }
@@ -85,7 +86,6 @@ describe('AdminDashboardPageComponent', () => {
     TestBed.configureTestingModule({
       imports: [AdminDashboardPageComponent],
       providers: [
-        UserDirectory,
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
@@ -101,12 +101,10 @@ describe('AdminDashboardPageComponent', () => {
     startTestSession(aUser({ id: 1, role: 'admin' }));
   });
 
-  /** The look-ups of the users the feed is about: these tests do not answer them (the names stay "user #id"). */
-  const userLookups = () => httpMock.match((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
-
   afterEach(() => {
     jest.useRealTimers();
-    userLookups();
+    // The feed names users from the entries themselves: never one request per user.
+    httpMock.expectNone((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
     httpMock.verify();
   });
 
@@ -234,15 +232,15 @@ describe('AdminDashboardPageComponent', () => {
 
     events.activity.next(anEntry(21, { details: { email: 'new@example.com' } }));
     jest.advanceTimersByTime(500);
-    events.activity.next(anEntry(22, { action: 'login', details: null }));
+    // The user a live line is about goes by the name the event carries, with no look-up.
+    const nadia = { id: 22, name: 'Nadia Newcomer', email: 'nadia@example.com' };
+    events.activity.next(anEntry(22, { action: 'login', details: null, user: nadia, entityUser: nadia }));
     fixture.detectChanges();
-    expect(feed(element).slice(0, 2)).toEqual(['Sign-in: user #22', 'User signup: new@example.com']);
-    // The user a line is about is looked up once, and goes by name when known.
-    const lookups = userLookups().filter((r) => r.request.url === ADMIN_ENDPOINTS.user(22));
-    expect(lookups).toHaveLength(1);
-    lookups[0]?.flush({ ...aUser({ id: 22, name: 'Nadia Newcomer' }) });
+    expect(feed(element).slice(0, 2)).toEqual(['Sign-in: Nadia Newcomer', 'User signup: new@example.com']);
+    events.activity.next(anEntry(23, { action: 'login', details: null }));
     fixture.detectChanges();
-    expect(feed(element)[0]).toBe('Sign-in: Nadia Newcomer');
+    // A user deleted since the entry was written is named by id.
+    expect(feed(element)[0]).toBe('Sign-in: user #23');
     jest.advanceTimersByTime(999);
     expect(analyticsRequests()).toHaveLength(0);
 

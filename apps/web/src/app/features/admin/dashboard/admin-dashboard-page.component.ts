@@ -1,16 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { type ActivityLog, APP_ROUTES, type SystemAnalytics } from '@hh/contracts';
+import { type AdminActivityLog, APP_ROUTES, type SystemAnalytics } from '@hh/contracts';
 import { catchError, debounceTime, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { CallEventsService } from '../../../core/realtime/call-events.service';
 import { CallsPerDayChartComponent } from '../../../shared/charts/calls-per-day-chart.component';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { AdminApiService } from '../admin-api.service';
-import { UserDirectory } from '../user-directory.service';
 import { newestActivity } from './activity-summary';
 import {
   ACTIVITY_FEED_SIZE,
@@ -58,17 +57,12 @@ export class AdminDashboardPageComponent {
     return daily.length > 0 ? { daily, first: daily[0].date, last: daily[daily.length - 1].date } : null;
   });
 
-  protected readonly activity = signal<ActivityLog[]>([]);
-  /** Names for the users the feed is about. */
-  protected readonly users = inject(UserDirectory);
+  protected readonly activity = signal<AdminActivityLog[]>([]);
   protected readonly activityLoading = signal(true);
   protected readonly activityError = signal<string | null>(null);
 
   constructor() {
     const events = inject(CallEventsService);
-    effect(() =>
-      this.users.want(this.activity().map((entry) => (entry.entityType === 'user' ? entry.entityId : null))),
-    );
 
     merge(events.activity$.pipe(debounceTime(FIGURES_REFRESH_DEBOUNCE_MS)), events.reconnected$, this.reloadFigures$)
       .pipe(

@@ -1,13 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { ActivityLog } from '@hh/contracts';
+import type { AdminActivityLog } from '@hh/contracts';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
-import type { UserLabel } from '../user-directory.service';
 import { type ActivitySummary, describeActivity } from './activity-summary';
 
 interface FeedItem {
-  entry: ActivityLog;
+  entry: AdminActivityLog;
   summary: ActivitySummary;
 }
 
@@ -88,15 +87,14 @@ interface FeedItem {
   `,
 })
 export class RecentActivityFeedComponent {
-  readonly entries = input.required<readonly ActivityLog[]>();
-  /** Users the entries are about, by id, as far as they are known. */
-  readonly users = input<ReadonlyMap<number, UserLabel>>(new Map());
+  /** Each entry names the users it is about, so the feed needs no look-ups. */
+  readonly entries = input.required<readonly AdminActivityLog[]>();
   readonly loading = input(false);
   readonly error = input<string | null>(null);
 
   readonly retry = output<void>();
 
   protected readonly items = computed<FeedItem[]>(() =>
-    this.entries().map((entry) => ({ entry, summary: describeActivity(entry, this.users()) })),
+    this.entries().map((entry) => ({ entry, summary: describeActivity(entry) })),
   );
 }

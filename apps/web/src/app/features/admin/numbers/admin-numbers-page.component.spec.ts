@@ -12,17 +12,16 @@ import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AdminUser, NumberImportResult, PhoneNumber } from '@hh/contracts';
+import type { AdminPhoneNumber, AdminUser, NumberImportResult } from '@hh/contracts';
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
-import { UserDirectory } from '../user-directory.service';
 import { AdminNumbersPageComponent } from './admin-numbers-page.component';
 import { USER_SEARCH_DEBOUNCE_MS } from './assign-number-dialog.component';
 
-function aNumber(overrides: Partial<PhoneNumber> = {}): PhoneNumber {
+function aNumber(overrides: Partial<AdminPhoneNumber> = {}): AdminPhoneNumber {
   return {
     id: 21,
     phoneNumber: '+19096874971',
@@ -37,6 +36,7 @@ function aNumber(overrides: Partial<PhoneNumber> = {}): PhoneNumber {
     provider: 'mock',
     assignedDate: null,
     createdAt: '2026-11-20T10:00:00.000Z',
+    owner: null,
     ...overrides,
   };
 }
@@ -52,6 +52,7 @@ const ASSIGNED = aNumber({
   phoneNumber: '+19095550142',
   friendlyName: null,
   ownerId: 3,
+  owner: { id: 3, name: 'Cleo Client', email: 'cleo@example.com' },
   status: 'assigned',
   assignedDate: '2026-11-21T10:00:00.000Z',
 });
@@ -67,7 +68,6 @@ describe('AdminNumbersPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/numbers', component: AdminNumbersPageComponent }]),
-        UserDirectory,
         providePortalIcons(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -94,11 +94,8 @@ describe('AdminNumbersPageComponent', () => {
     const list = httpMock.expectOne(isList);
     list.flush(aPage(numbers));
     await harness.fixture.whenStable();
-    // Each owner on the page is looked up by id, once.
-    for (const owner of new Set(numbers.map((n) => n.ownerId).filter((id) => id !== null))) {
-      httpMock.expectOne(ADMIN_ENDPOINTS.user(owner as number)).flush({ ...CLEO, id: owner });
-    }
-    await harness.fixture.whenStable();
+    // Owners come named in the rows: the page costs one request, never one per owner.
+    httpMock.expectNone((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
     rootLoader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     return list;
   }
@@ -240,9 +237,15 @@ describe('AdminNumbersPageComponent', () => {
     const assign = httpMock.expectOne(ADMIN_ENDPOINTS.number(21));
     expect(assign.request.method).toBe('PATCH');
     expect(assign.request.body).toEqual({ ownerId: 3 });
-    assign.flush({ ...AVAILABLE, ownerId: 3, status: 'assigned', assignedDate: '2026-11-24T10:00:00.000Z' });
+    assign.flush({
+      ...AVAILABLE,
+      ownerId: 3,
+      owner: { id: 3, name: 'Cleo Client', email: 'cleo@example.com' },
+      status: 'assigned',
+      assignedDate: '2026-11-24T10:00:00.000Z',
+    });
     await settle();
-    // Cleo owns a number on the page already: she is named without another look-up.
+    // The saved row names its owner: no look-up.
     httpMock.expectNone((r) => r.url.startsWith(`${ADMIN_ENDPOINTS.users}/`));
     expect(row(21)?.textContent).toContain('Cleo Client');
     expect(button('Release (909) 687-4971')).not.toBeNull();
@@ -255,7 +258,7 @@ describe('AdminNumbersPageComponent', () => {
     await press(dialog, 'Release');
     const release = httpMock.expectOne(ADMIN_ENDPOINTS.number(22));
     expect(release.request.body).toEqual({ ownerId: null });
-    release.flush({ ...ASSIGNED, ownerId: null, status: 'available', assignedDate: null });
+    release.flush({ ...ASSIGNED, ownerId: null, owner: null, status: 'available', assignedDate: null });
     await harness.fixture.whenStable();
     expect(button('Assign (909) 555-0142')).not.toBeNull();
 

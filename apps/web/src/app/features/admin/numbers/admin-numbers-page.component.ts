@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { APP_ROUTES, NUMBER_STATUSES, NUMBER_TYPES, type NumberImportResult, type PhoneNumber } from '@hh/contracts';
+import {
+  APP_ROUTES,
+  NUMBER_STATUSES,
+  NUMBER_TYPES,
+  type NumberImportResult,
+  type AdminPhoneNumber,
+} from '@hh/contracts';
 import { filter, type Observable, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
@@ -28,7 +34,6 @@ import { AssignNumberDialogComponent } from './assign-number-dialog.component';
 import { ImportNumbersDialogComponent } from './import-numbers-dialog.component';
 import { NumberFormDialogComponent, type NumberFormData } from './number-form-dialog.component';
 import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
-import { UserDirectory } from '../user-directory.service';
 
 /**
  * The number inventory: filtered and paged by the server with the state in the URL;
@@ -133,7 +138,6 @@ import { UserDirectory } from '../user-directory.service';
         } @else if (list.rows().length > 0) {
           <hh-admin-numbers-table
             [numbers]="list.rows()"
-            [owners]="owners()"
             [page]="list.state().page"
             [pageSize]="list.state().pageSize"
             [total]="list.total()"
@@ -171,14 +175,7 @@ export class AdminNumbersPageComponent {
     noFilters: NO_NUMBER_FILTERS,
     hasFilters: hasNumberFilters,
   });
-  private readonly users = inject(UserDirectory);
-  /** The owners of the numbers on the page, as they are looked up. */
-  protected readonly owners = this.users.labels;
   protected readonly actionError = signal<string | null>(null);
-
-  constructor() {
-    effect(() => this.users.want(this.list.rows().map((number) => number.ownerId)));
-  }
 
   protected changeOwner(value: string): void {
     const id = Number(value);
@@ -187,7 +184,7 @@ export class AdminNumbersPageComponent {
 
   protected openForm(number: NumberFormData): void {
     this.dialog
-      .open<NumberFormDialogComponent, NumberFormData, PhoneNumber>(NumberFormDialogComponent, {
+      .open<NumberFormDialogComponent, NumberFormData, AdminPhoneNumber>(NumberFormDialogComponent, {
         data: number,
         width: '34rem',
         maxWidth: 'calc(100vw - 2rem)',
@@ -223,7 +220,7 @@ export class AdminNumbersPageComponent {
         return;
       case 'assign':
         this.dialog
-          .open<AssignNumberDialogComponent, PhoneNumber, PhoneNumber>(AssignNumberDialogComponent, {
+          .open<AssignNumberDialogComponent, AdminPhoneNumber, AdminPhoneNumber>(AssignNumberDialogComponent, {
             data: number,
             width: '32rem',
             maxWidth: 'calc(100vw - 2rem)',
@@ -289,7 +286,7 @@ export class AdminNumbersPageComponent {
 
   private confirmThen(
     confirmation: Parameters<typeof confirmAction>[1],
-    request: () => Observable<PhoneNumber | void>,
+    request: () => Observable<AdminPhoneNumber | void>,
     doneMessage: string,
     after?: () => void,
   ): void {
@@ -313,7 +310,7 @@ export class AdminNumbersPageComponent {
       });
   }
 
-  private replace(saved: PhoneNumber): void {
+  private replace(saved: AdminPhoneNumber): void {
     this.list.rows.update((rows) => rows.map((row) => (row.id === saved.id ? saved : row)));
   }
 }

@@ -3,29 +3,27 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
-import type { PhoneNumber } from '@hh/contracts';
+import type { AdminPhoneNumber, UserRef } from '@hh/contracts';
 import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../numbers/phone-number-labels';
 import { NUMBER_PAGE_SIZES } from './admin-numbers-query';
-import type { UserLabel } from '../user-directory.service';
 
 export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';
 
 export interface NumberActionEvent {
-  number: PhoneNumber;
+  number: AdminPhoneNumber;
   kind: NumberActionKind;
 }
 
-/** How an owner is shown: name and email when known. */
-
 interface NumberRow {
-  number: PhoneNumber;
+  number: AdminPhoneNumber;
   formatted: string;
   type: string;
   statusLabel: string;
   tone: string;
-  owner: UserLabel | null;
+  /** Name and email; a bare "User #id" for an owner the API could not name (deleted meanwhile). */
+  owner: Pick<UserRef, 'name' | 'email'> | null;
   cost: string;
   actions: { kind: NumberActionKind; label: string; ariaLabel: string }[];
 }
@@ -51,7 +49,7 @@ const ACTION_LABELS: Record<NumberActionKind, string> = {
 };
 
 /** What can be done to a number in its state: assign or release, suspend one nobody holds, edit, delete. */
-export function numberActionsFor(number: PhoneNumber): NumberActionKind[] {
+export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'status'>): NumberActionKind[] {
   const kinds: NumberActionKind[] = [number.ownerId === null ? 'assign' : 'release', 'edit'];
   if (number.status === 'available') kinds.push('suspend');
   if (number.status === 'suspended') kinds.push('unsuspend');
@@ -178,9 +176,8 @@ export function numberActionsFor(number: PhoneNumber): NumberActionKind[] {
   `,
 })
 export class AdminNumbersTableComponent {
-  readonly numbers = input.required<readonly PhoneNumber[]>();
-  /** Owners by user id, as far as the page knows them. */
-  readonly owners = input<ReadonlyMap<number, UserLabel>>(new Map());
+  /** Each number names its owner (`owner`), so the table needs no look-ups. */
+  readonly numbers = input.required<readonly AdminPhoneNumber[]>();
   readonly page = input(1);
   readonly pageSize = input(25);
   readonly total = input(0);
@@ -191,9 +188,8 @@ export class AdminNumbersTableComponent {
 
   protected readonly columns = NUMBER_TABLE_COLUMNS;
   protected readonly pageSizes = [...NUMBER_PAGE_SIZES];
-  protected readonly rows = computed<NumberRow[]>(() => {
-    const owners = this.owners();
-    return this.numbers().map((number) => {
+  protected readonly rows = computed<NumberRow[]>(() =>
+    this.numbers().map((number) => {
       const formatted = formatPhoneNumber(number.phoneNumber);
       return {
         number,
@@ -201,10 +197,7 @@ export class AdminNumbersTableComponent {
         type: NUMBER_TYPE_LABELS[number.numberType],
         statusLabel: NUMBER_STATUS_LABELS[number.status],
         tone: numberStatusTone(number.status),
-        owner:
-          number.ownerId === null
-            ? null
-            : (owners.get(number.ownerId) ?? { name: `User #${number.ownerId}`, email: '' }),
+        owner: number.ownerId === null ? null : (number.owner ?? { name: `User #${number.ownerId}`, email: '' }),
         cost: formatCost(Number(number.monthlyCost), 2),
         actions: numberActionsFor(number).map((kind) => ({
           kind,
@@ -212,8 +205,8 @@ export class AdminNumbersTableComponent {
           ariaLabel: `${ACTION_LABELS[kind]} ${formatted}`,
         })),
       };
-    });
-  });
+    }),
+  );
 
   protected readonly trackById = (_index: number, row: NumberRow) => row.number.id;
 

@@ -5,8 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { AdminUser, PhoneNumber } from '@hh/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap } from 'rxjs';
+import type { AdminUser, AdminPhoneNumber } from '@hh/contracts';
+import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
@@ -73,8 +73,8 @@ export const USER_SEARCH_SIZE = 10;
   `,
 })
 export class AssignNumberDialogComponent {
-  private readonly number = inject<PhoneNumber>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<AssignNumberDialogComponent, PhoneNumber>>(MatDialogRef);
+  private readonly number = inject<AdminPhoneNumber>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<AssignNumberDialogComponent, AdminPhoneNumber>>(MatDialogRef);
   private readonly api = inject(AdminApiService);
   private readonly searches = new Subject<string>();
 
@@ -92,8 +92,10 @@ export class AssignNumberDialogComponent {
         startWith(''),
         distinctUntilChanged(),
         switchMap((q) =>
+          // One search request per pause in typing (GET /admin/users?q=…), the previous one cancelled.
           this.api.listUsers({ page: 1, pageSize: USER_SEARCH_SIZE, status: 'active', ...(q ? { q } : {}) }).pipe(
             map((page) => page.data),
+            tap(() => this.error.set(null)),
             catchError((error: unknown) => {
               this.error.set(httpErrorMessage(error));
               return of([] as AdminUser[]);

@@ -12,7 +12,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MONTHLY_COST_MAX, NUMBER_TYPES, type NumberType, type PhoneNumber } from '@hh/contracts';
+import { MONTHLY_COST_MAX, NUMBER_TYPES, type NumberType, type AdminPhoneNumber } from '@hh/contracts';
 import { formatPhoneNumber, toPossibleE164 } from '../../../shared/format/phone';
 import { applyProblemToForm } from '../../../shared/forms/apply-problem-to-form';
 import { fieldErrorMessage } from '../../../shared/forms/field-error-message';
@@ -29,7 +29,7 @@ export const NUMBER_TEXT_LIMITS = {
 } as const;
 
 /** null to add a number; the number to edit it. */
-export type NumberFormData = PhoneNumber | null;
+export type NumberFormData = AdminPhoneNumber | null;
 
 /** The browser checks the shape and length; the API (full metadata) says whether the number exists, under the field. */
 function phoneNumberValidator(control: AbstractControl<string>): ValidationErrors | null {
@@ -122,7 +122,7 @@ function phoneNumberValidator(control: AbstractControl<string>): ValidationError
 })
 export class NumberFormDialogComponent {
   private readonly number = inject<NumberFormData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<NumberFormDialogComponent, PhoneNumber>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<NumberFormDialogComponent, AdminPhoneNumber>>(MatDialogRef);
   private readonly api = inject(AdminApiService);
 
   protected readonly editing = this.number !== null;

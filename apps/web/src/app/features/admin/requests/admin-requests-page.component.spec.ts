@@ -12,7 +12,7 @@ import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { ActivityLog, AdminNumberRequest, PhoneNumber } from '@hh/contracts';
+import type { AdminActivityLog, AdminNumberRequest, PhoneNumber } from '@hh/contracts';
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
@@ -273,7 +273,7 @@ describe('AdminRequestsPageComponent', () => {
 
   it('reads the queue again when a request changes elsewhere', async () => {
     await visit();
-    const entry: ActivityLog = {
+    const entry: AdminActivityLog = {
       id: 1,
       userId: 9,
       action: 'request_created',
@@ -283,6 +283,8 @@ describe('AdminRequestsPageComponent', () => {
       ipAddress: null,
       userAgent: null,
       createdAt: '2026-11-24T10:00:00.000Z',
+      user: { id: 9, name: 'Rae Requester', email: 'rae@example.com' },
+      entityUser: null,
     };
     events.activity.next({ ...entry, action: 'login' });
     events.activity.next(entry);

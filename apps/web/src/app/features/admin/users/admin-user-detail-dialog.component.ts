@@ -4,7 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ActivityLog, AdminUserDetail, Call } from '@hh/contracts';
+import type { AdminActivityLog, AdminCall, AdminUserDetail } from '@hh/contracts';
 import { CALL_STATUS_LABELS, callStatusTone } from '../../../shared/format/call-status';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatCost } from '../../../shared/format/money';
@@ -181,9 +181,9 @@ export class AdminUserDetailDialogComponent {
 
   protected readonly detail = signal<AdminUserDetail | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly calls = signal<Call[] | null>(null);
+  protected readonly calls = signal<AdminCall[] | null>(null);
   protected readonly callsError = signal<string | null>(null);
-  protected readonly activity = signal<ActivityLog[] | null>(null);
+  protected readonly activity = signal<AdminActivityLog[] | null>(null);
   protected readonly activityError = signal<string | null>(null);
 
   constructor() {
@@ -224,11 +224,11 @@ export class AdminUserDetailDialogComponent {
     return formatDuration(seconds);
   }
 
-  protected tone(call: Call): string {
+  protected tone(call: AdminCall): string {
     return callStatusTone(call.status);
   }
 
-  protected statusLabel(call: Call): string {
+  protected statusLabel(call: AdminCall): string {
     return CALL_STATUS_LABELS[call.status];
   }
 }
