@@ -1,4 +1,4 @@
--- The product plan's seven tables (product-plan.md, Phase 1) with every column, plus DESIGN.md's changes:
+-- The portal's seven original tables with every column, plus two changes (docs/architecture.md lists the owners):
 --   * calls.status gains 'canceled' (the caller hung up before the call was answered);
 --   * api_keys.api_key holds the SHA-256 hex of the key, never the key, and api_keys.key_prefix a short display prefix.
 -- Timestamps are DATETIME(3) holding UTC, written by the application (mysql2 timezone 'Z') or defaulted with

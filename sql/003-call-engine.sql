@@ -1,4 +1,4 @@
--- The durable call engine (DESIGN.md "Calls: the provider and the engine"): each call in flight keeps its next
+-- The durable call engine (docs/decisions/005-durable-call-engine.md): each call in flight keeps its next
 -- transition and when it is due; a worker in every API instance claims due calls with SELECT ... FOR UPDATE
 -- SKIP LOCKED. The mock provider's plan for the call is stored with it, so a restart loses nothing.
 

@@ -1,4 +1,4 @@
--- Per-day call rollups for system analytics (DESIGN.md "Data": per-day rollups). One row per UTC day of the
+-- Per-day call rollups for system analytics (docs/decisions/007-analytics-from-exact-rollups.md). One row per UTC day of the
 -- call's start_time, user and final status, incremented (INSERT ... ON DUPLICATE KEY UPDATE) in the same
 -- transaction that makes a call final, so the figures are exact at every commit. Calls still in flight
 -- (initiated, ringing, in_progress) are not here: analytics count those few from calls by idx_calls_status.

@@ -241,6 +241,21 @@ describe('the schema (sql/ migrations)', () => {
       await expect(migrateDatabase(db(name), { sqlDir: dir })).rejects.toThrow(/edited/);
     });
 
+    it('accepts a database that applied a file before its comments were corrected, and only with that file', async () => {
+      const name = newDatabase();
+      await migrateDatabase(db(name));
+      // The checksum 001 had when it cited documents outside the repository: its SQL is the same.
+      const firstText = '3cf7d4ceeeb5f436329f0b4d140183c8503a2161aedb88c016517797b9bba7ca';
+      await root.query(`UPDATE \`${name}\`.schema_migrations SET checksum = ? WHERE name = '001-initial-schema.sql'`, [
+        firstText,
+      ]);
+      await expect(migrateDatabase(db(name))).resolves.toMatchObject({ applied: [] });
+
+      const dir = copyOfSql();
+      appendFileSync(join(dir, '001-initial-schema.sql'), '\n-- a further edit\n');
+      await expect(migrateDatabase(db(name), { sqlDir: dir })).rejects.toThrow(/001-initial-schema\.sql[\s\S]*edited/);
+    });
+
     it('stops, naming the file, when an applied migration is missing', async () => {
       const dir = copyOfSql();
       const name = newDatabase();
