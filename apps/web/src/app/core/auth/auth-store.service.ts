@@ -4,6 +4,7 @@ import { hasPermission, type AuthResponse, type LoginRequest, type SignupRequest
 import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
 import { AUTH_ENDPOINTS } from './auth-endpoints';
 import { homePathFor } from './home-path';
+import { underRefreshLock } from './refresh-lock';
 
 interface SessionState {
   user: User | null;
@@ -48,11 +49,13 @@ export class AuthStore {
   /**
    * Trades the refresh cookie for a new token pair. Every caller while one refresh is in flight shares it:
    * the API rotates the refresh token on each use and treats a reused one as theft, so two parallel refreshes
-   * would sign the user out. A failed refresh ends the session.
+   * would sign the user out. Other tabs are kept out the same way: the request is sent under a lock shared by
+   * the tabs (see underRefreshLock), so it carries the cookie the last tab's refresh set. A failed refresh ends
+   * the session.
    */
   refresh(): Observable<AuthResponse> {
     if (!this.refreshInFlight) {
-      this.refreshInFlight = this.http.post<AuthResponse>(AUTH_ENDPOINTS.refresh, {}).pipe(
+      this.refreshInFlight = underRefreshLock(this.http.post<AuthResponse>(AUTH_ENDPOINTS.refresh, {})).pipe(
         tap((response) => this.startSession(response)),
         catchError((error: unknown) => {
           this.clearSession();
