@@ -78,6 +78,15 @@ describe('abuse limits', () => {
   describe('sign-ups per client IP', () => {
     it(`allows ${RATE_LIMITS.signup.limit} per hour from one address, then 429 with Retry-After`, async () => {
       const ip = nextIp();
+      // Invalid sign-ups cost no bcrypt work and do not use up the budget.
+      for (let i = 0; i < RATE_LIMITS.signup.limit + 1; i += 1) {
+        const res = await t
+          .http()
+          .post('/api/v1/auth/signup')
+          .set('X-Forwarded-For', ip)
+          .send({ name: 'Short Password', email: `short.${i}@example.com`, password: 'short' });
+        expectProblem(res, 400);
+      }
       for (let i = 0; i < RATE_LIMITS.signup.limit; i += 1) await signUp(t, { ip });
       const res = await t
         .http()
@@ -92,7 +101,7 @@ describe('abuse limits', () => {
   });
 
   describe('password changes per user', () => {
-    it(`allows ${RATE_LIMITS.password.limit} attempts per 15 minutes (wrong current passwords too), then 429`, async () => {
+    it(`allows ${RATE_LIMITS.password.limit} valid attempts per 15 minutes (wrong current passwords too), then 429`, async () => {
       const account = await signUp(t);
       const change = (currentPassword: string) =>
         t
@@ -101,6 +110,15 @@ describe('abuse limits', () => {
           .set(bearer(account.accessToken))
           .set('X-Forwarded-For', nextIp())
           .send({ currentPassword, newPassword: 'N3w-Lantern-Osprey' });
+      // A malformed body costs no bcrypt work and does not use up the budget.
+      for (let i = 0; i < RATE_LIMITS.password.limit + 1; i += 1) {
+        const res = await t
+          .http()
+          .post('/api/v1/me/password')
+          .set(bearer(account.accessToken))
+          .send({ currentPassword: account.password, newPassword: 'short' });
+        expectProblem(res, 400);
+      }
       for (let i = 0; i < RATE_LIMITS.password.limit; i += 1) {
         expectProblem(await change(`Wrong-Passw0rd-${i}`), 400, 'currentPassword is incorrect');
       }

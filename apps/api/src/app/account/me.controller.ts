@@ -12,7 +12,6 @@ import { RATE_LIMITS } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { ProblemDto } from '../../common/http/problem.dto';
-import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
 import { AuthService } from '../auth/auth.service';
@@ -53,7 +52,6 @@ export class MeController {
   }
 
   @Post('password')
-  @RateLimit('password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Change my password',
@@ -61,7 +59,7 @@ export class MeController {
       'Every other session of the user is revoked; with revokeApiKeys: true every API key of the account too. ' +
       'A wrong current password is a 400 on currentPassword. Limited to ' +
       `${RATE_LIMITS.password.limit} attempts per ${RATE_LIMITS.password.windowMs / 60_000} minutes per user ` +
-      '(every attempt counts).',
+      '(every valid request counts, a wrong current password too).',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After', type: ProblemDto })

@@ -43,7 +43,6 @@ export class AuthController {
 
   @Post('signup')
   @Public()
-  @RateLimit('signup')
   @ApiOperation({
     summary: 'Create an account',
     description:

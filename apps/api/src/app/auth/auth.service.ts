@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { ClientContext } from '../../common/http/client-context';
 import { fieldError, forbidden, unauthorized } from '../../common/errors/problem.exception';
 import type { Principal } from '../../common/guards/principal';
+import { AttemptLimiter } from '../../common/rate-limit/attempt-limiter';
 import { FailureLimiter } from '../../common/rate-limit/failure-limiter';
 import { ActivityService } from '../activity/activity.service';
 import { ApiKeysService } from '../api-keys/api-keys.service';
@@ -33,11 +34,13 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly activity: ActivityService,
     private readonly failures: FailureLimiter,
+    private readonly attempts: AttemptLimiter,
     private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** New accounts are clients awaiting approval; they are signed in at once. */
   async signup(dto: SignupDto, client: ClientContext): Promise<AuthResponseDto> {
+    await this.attempts.consume('signup', { ip: client.ip ?? 'unknown' });
     const passwordHash = await this.hasher.hash(dto.password);
     const { user, refresh } = await this.dataSource.transaction(async (em) => {
       const user = await this.users.create(
@@ -148,6 +151,7 @@ export class AuthService {
     { currentPassword, newPassword, revokeApiKeys = false }: ChangePasswordRequest,
     client: ClientContext,
   ) {
+    await this.attempts.consume('password', { userId: principal.userId });
     const user = await this.users.findWithPasswordHash({ id: principal.userId });
     if (!user || !(await this.hasher.verify(currentPassword, user.passwordHash))) {
       throw fieldError('currentPassword', 'is incorrect');

@@ -10,7 +10,8 @@ export interface ClientContext {
 export function clientContextOf(request: FastifyRequest): ClientContext {
   const userAgent = request.headers['user-agent'];
   return {
-    // request.ip honours TRUST_PROXY (Fastify's trustProxy): the socket address or the first X-Forwarded-For one.
+    // request.ip honours TRUST_PROXY (Fastify's trustProxy): the socket address, or the last X-Forwarded-For
+    // address that is not one of the trusted proxies.
     ip: request.ip ? request.ip.slice(0, 45) : null,
     userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 1000) : null,
   };

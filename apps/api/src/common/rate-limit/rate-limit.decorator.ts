@@ -4,7 +4,7 @@ import type { RateLimitName } from '@hh/contracts';
 export const RATE_LIMITS_KEY = 'hh:rateLimits';
 
 /**
- * Adds a named limit of RATE_LIMITS (login, calls, signup, password) to a route. The per-user `api` limit applies everywhere
+ * Adds a named limit of RATE_LIMITS (login, calls) to a route. The per-user `api` limit applies everywhere
  * already; @SkipThrottle() takes a route (health) out of it.
  */
-export const RateLimit = (...names: Exclude<RateLimitName, 'api'>[]) => SetMetadata(RATE_LIMITS_KEY, names);
+export const RateLimit = (...names: Extract<RateLimitName, 'login' | 'calls'>[]) => SetMetadata(RATE_LIMITS_KEY, names);

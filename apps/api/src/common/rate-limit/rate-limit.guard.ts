@@ -18,13 +18,10 @@ interface RateLimitReply {
   header(name: string, value: string | number): unknown;
 }
 
-/** The limits counted per client IP: they guard routes used before sign-in. */
-const PER_IP: ReadonlySet<RateLimitName> = new Set(['login', 'signup']);
-
 /**
- * The request limits of RATE_LIMITS (docs/decisions/004) on @nestjs/throttler's storage: `login` and `signup`
- * per client IP (every attempt counts), `api` per user across every route (keys and sessions share it; per IP
- * before sign-in), `calls` and `password` per user.
+ * The request limits of RATE_LIMITS (docs/decisions/004) on @nestjs/throttler's storage: `login` per client IP
+ * (every attempt counts), `api` per user across every route (keys and sessions share it; per IP before sign-in),
+ * and `calls` per user. (`signup` and `password` are counted by AttemptLimiter once the body is valid.)
  * Unlike the stock guard, counters are global per user rather than per route, and every response carries plain
  * X-RateLimit-Limit/Remaining/Reset of the tightest limit; a 429 also carries Retry-After.
  */
@@ -36,8 +33,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (name !== 'api' && !this.routeLimits(context).includes(name)) return true;
 
     const { req, res } = this.getRequestResponse(context) as unknown as { req: RateLimitRequest; res: RateLimitReply };
-    const tracker = PER_IP.has(name) || !req.user ? `ip:${req.ip}` : `user:${req.user.userId}`;
-    const key = createHash('sha256').update(`${name}:${tracker}`).digest('hex');
+    const tracker = name === 'login' || !req.user ? `ip:${req.ip}` : `user:${req.user.userId}`;
+    const key = rateLimitKey(name, tracker);
     const hit = await this.storageService.increment(key, ttl, limit, blockDuration, throttler.name ?? API_THROTTLER);
     const remaining = hit.isBlocked ? 0 : Math.max(0, limit - hit.totalHits);
     const reset = hit.isBlocked ? hit.timeToBlockExpire : hit.timeToExpire;
@@ -67,7 +64,12 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
-function blockedMessage(name: RateLimitName, retryAfterSeconds: number): string {
+/** The storage key of a limit's counter for one tracker (`ip:…` or `user:…`). */
+export function rateLimitKey(name: string, tracker: string): string {
+  return createHash('sha256').update(`${name}:${tracker}`).digest('hex');
+}
+
+export function blockedMessage(name: RateLimitName, retryAfterSeconds: number): string {
   const wait =
     retryAfterSeconds >= 90 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`;
   const { limit, windowMs } = RATE_LIMITS[name];
@@ -91,6 +93,4 @@ export const RATE_LIMIT_THROTTLERS = [
   { name: API_THROTTLER, limit: RATE_LIMITS.api.limit, ttl: RATE_LIMITS.api.windowMs },
   { name: 'login', limit: RATE_LIMITS.login.limit, ttl: RATE_LIMITS.login.windowMs },
   { name: 'calls', limit: RATE_LIMITS.calls.limit, ttl: RATE_LIMITS.calls.windowMs },
-  { name: 'signup', limit: RATE_LIMITS.signup.limit, ttl: RATE_LIMITS.signup.windowMs },
-  { name: 'password', limit: RATE_LIMITS.password.limit, ttl: RATE_LIMITS.password.windowMs },
 ];

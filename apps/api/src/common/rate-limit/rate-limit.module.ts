@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../config/app-config';
+import { AttemptLimiter } from './attempt-limiter';
 import { FailureLimiter } from './failure-limiter';
 import { RATE_LIMIT_THROTTLERS } from './rate-limit.guard';
 import { MemoryThrottlerStorage } from './rate-limit.storage';
@@ -8,7 +9,7 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
  * The rate limits' storage (Redis when REDIS_URL is set, else this process's memory), shared by the request
- * limits of RateLimitGuard and the failure limits of FailureLimiter.
+ * limits of RateLimitGuard and AttemptLimiter and the failure limits of FailureLimiter.
  */
 @Global()
 @Module({})
@@ -22,8 +23,8 @@ export class RateLimitModule {
           storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
         }),
       ],
-      providers: [FailureLimiter],
-      exports: [FailureLimiter],
+      providers: [FailureLimiter, AttemptLimiter],
+      exports: [FailureLimiter, AttemptLimiter],
     };
   }
 }
