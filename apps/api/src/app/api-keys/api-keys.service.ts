@@ -115,8 +115,27 @@ export class ApiKeysService {
   async authenticate(key: string): Promise<Principal> {
     if (!looksLikeApiKey(key)) throw unauthorized('The API key is invalid');
     const row = await this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { keyHash: hashApiKey(key) } });
-    const now = this.clock.now();
     if (!row) throw unauthorized('The API key is invalid');
+    const principal = await this.principalOf(row);
+    await this.dataSource.query('UPDATE api_keys SET usage_count = usage_count + 1, last_used = ? WHERE id = ?', [
+      this.clock.now(),
+      row.id,
+    ]);
+    return principal;
+  }
+
+  /**
+   * The principal of the key with this id, re-read with the checks of authenticate() (an open live-update stream
+   * asks at each heartbeat; not counted as a use). Throws the same 401/403 problems once the key no longer works.
+   */
+  async principalOfKey(id: number): Promise<Principal> {
+    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+    if (!row) throw unauthorized('The API key is invalid');
+    return this.principalOf(row);
+  }
+
+  private async principalOf(row: ApiKeyEntity): Promise<Principal> {
+    const now = this.clock.now();
     if (row.status === 'revoked') throw unauthorized('The API key has been revoked');
     if (row.status === 'expired' || (row.expirationDate && row.expirationDate <= now)) {
       if (row.status !== 'expired')
@@ -126,10 +145,6 @@ export class ApiKeysService {
     const owner = await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId });
     if (!owner) throw unauthorized('The API key is invalid');
     if (owner.status === 'suspended') throw forbidden('The account that owns this API key is suspended');
-    await this.dataSource.query('UPDATE api_keys SET usage_count = usage_count + 1, last_used = ? WHERE id = ?', [
-      now,
-      row.id,
-    ]);
     return {
       userId: owner.id,
       name: owner.name,

@@ -14,6 +14,6 @@ import { SessionsService } from './sessions.service';
   imports: [PassportModule, JwtModule.register({}), UsersModule],
   controllers: [AuthController],
   providers: [AuthService, SessionsService, AccessTokenService, PasswordHasher, JwtStrategy, FirstAdminService],
-  exports: [AuthService, SessionsService, PasswordHasher, FirstAdminService],
+  exports: [AuthService, SessionsService, PasswordHasher, FirstAdminService, JwtStrategy],
 })
 export class AuthModule {}

@@ -32,9 +32,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || typeof claims.sid !== 'string' || !/^\d+$/.test(claims.sub ?? '')) {
       throw unauthorized('The token is not an access token');
     }
-    const live = await this.sessions.findLive(claims.sid);
-    if (!live || live.user.id !== Number(claims.sub)) {
-      if (await this.sessions.endedBySuspension(claims.sid, Number(claims.sub))) {
+    return this.principalOfSession(claims.sid, Number(claims.sub));
+  }
+
+  /**
+   * The principal of a session of `userId`, re-read from the database (the session must be live and the user not
+   * suspended): every request, and each heartbeat of an open live-update stream.
+   */
+  async principalOfSession(sessionId: string, userId: number): Promise<Principal> {
+    const live = await this.sessions.findLive(sessionId);
+    if (!live || live.user.id !== userId) {
+      if (await this.sessions.endedBySuspension(sessionId, userId)) {
         throw forbidden('Your account is suspended; contact support');
       }
       throw unauthorized('The session has ended; sign in again');

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EventStreams } from './event-streams.service';
 import { EventsController } from './events.controller';
 import { RealtimeBus } from './realtime-bus.service';
 
@@ -7,7 +8,7 @@ import { RealtimeBus } from './realtime-bus.service';
 @Module({
   imports: [AuthModule],
   controllers: [EventsController],
-  providers: [RealtimeBus],
+  providers: [RealtimeBus, EventStreams],
   exports: [RealtimeBus],
 })
 export class RealtimeModule {}
