@@ -30,8 +30,9 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     BCRYPT_ROUNDS: '4',
     // Calls run 5× faster than real time; durations still count simulated seconds.
     VOIP_MOCK_SPEED: process.env.VOIP_MOCK_SPEED ?? '5',
-    // Each Playwright test presents its own client address (see src/support/fixtures.ts).
-    TRUST_PROXY: 'true',
+    // Each Playwright test presents its own client address (see src/support/fixtures.ts): the browser connects
+    // from 127.0.0.1, the trusted proxy, so its X-Forwarded-For counts.
+    TRUST_PROXY: 'loopback',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));

@@ -3,8 +3,8 @@ import { test as base } from '@playwright/test';
 let clientNumber = 0;
 
 /**
- * Each test browses as its own client address (X-Forwarded-For, honoured because the e2e server runs with
- * TRUST_PROXY=true), as real users do: the per-IP sign-in limit (5 per 15 minutes) then counts one journey's
+ * Each test browses as its own client address (X-Forwarded-For, honoured because the e2e server trusts the
+ * loopback proxy, TRUST_PROXY=loopback, and Playwright connects from 127.0.0.1), as real users do: the per-IP sign-in limit (5 per 15 minutes) then counts one journey's
  * attempts, not the whole suite's. Every test also fails if the page broke the Content-Security-Policy
  * (a blocked stylesheet or script leaves the app unstyled or dead while the markup still looks fine).
  */
