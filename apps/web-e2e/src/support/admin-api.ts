@@ -40,6 +40,16 @@ export class AdminApi {
     expect(res.status()).toBe(200);
   }
 
+  /** Approves the account and makes it an admin: a second admin with a request budget of its own. */
+  async promoteToAdmin(email: string): Promise<void> {
+    const id = await this.userIdOf(email);
+    const res = await this.request.patch(`/api/v1/admin/users/${id}`, {
+      headers: this.headers,
+      data: { status: 'active', role: 'admin' },
+    });
+    expect(res.status()).toBe(200);
+  }
+
   async addNumber(phoneNumber: string, friendlyName: string): Promise<number> {
     const res = await this.request.post('/api/v1/admin/numbers', {
       headers: this.headers,
