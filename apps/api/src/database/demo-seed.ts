@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { Connection, createConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { CALL_ROLLUPS } from '../app/analytics/call-rollups';
 import { hashPassword } from '../app/auth/password-hash';
+import { callCost } from '../app/calls/call-lifecycle';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -223,7 +224,7 @@ async function seed(db: Connection, passwordHash: string, rate: number): Promise
           end,
           answered,
           `MOCK${randomBytes(16).toString('hex')}`,
-          talk ? Math.round(Math.ceil(talk / 60) * rate * 10_000) / 10_000 : 0,
+          callCost(talk, rate),
         ]);
       }
     }

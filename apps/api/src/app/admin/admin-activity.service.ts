@@ -6,7 +6,7 @@ import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityLogEntity } from '../activity/activity-log.entity';
 import { joinActivityUsers } from '../activity/activity-users';
 import { ActivityLogWithUsers, AdminActivityLogDto, toAdminActivityLogDto } from '../activity/dto/activity-log.dto';
-import { dateBounds } from '../calls/calls.service';
+import { dateBounds } from '../../common/time/date-bounds';
 import { ListActivityQueryDto } from './dto/admin-activity.dto';
 
 /** The audit trail, newest first. Each filter has an index: (user_id, action), (action, created_at), (entity_type, entity_id), created_at. */

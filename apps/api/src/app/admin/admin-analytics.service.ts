@@ -6,7 +6,8 @@ import { CALL_STATUSES, CallStatus, DailyCallFigures, FAILED_CALL_STATUSES, FINA
 import { Clock } from '../../common/clock';
 import { badRequest } from '../../common/errors/problem.exception';
 import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
-import { dateBounds } from '../calls/calls.service';
+import { roundMoney } from '../../common/money';
+import { dateBounds } from '../../common/time/date-bounds';
 import { callRollup, ceilPeriod, floorPeriod, periodOf, RollupPeriod, SqlQuery } from '../analytics/call-rollups';
 import { SystemAnalyticsDto, TopUserDto } from './dto/admin-analytics.dto';
 
@@ -172,7 +173,7 @@ export class AdminAnalyticsService {
       if (status === 'completed') figures.successful += calls;
       if (FAILED_CALL_STATUSES.includes(status)) figures.failed += calls;
       figures.durationSeconds += Number(row.duration ?? 0);
-      figures.cost = round4(figures.cost + Number(row.cost ?? 0));
+      figures.cost = roundMoney(figures.cost + Number(row.cost ?? 0));
     }
     return {
       totals: {
@@ -181,7 +182,7 @@ export class AdminAnalyticsService {
         successfulCalls: byStatus.completed,
         failedCalls: FAILED_CALL_STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
         totalDurationSeconds: duration,
-        totalCost: round4(cost),
+        totalCost: roundMoney(cost),
       },
       daily: [...days.values()],
       byStatus,
@@ -241,15 +242,11 @@ export class AdminAnalyticsService {
       email: row.email,
       calls: Number(row.calls),
       durationSeconds: Number(row.duration ?? 0),
-      cost: round4(Number(row.cost ?? 0)),
+      cost: roundMoney(Number(row.cost ?? 0)),
     }));
   }
 }
 
 function ymd(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

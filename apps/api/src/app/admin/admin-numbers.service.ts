@@ -13,7 +13,7 @@ import { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { UserEntity } from '../users/user.entity';
 import { AdminPhoneNumberDto, PhoneNumberWithOwner, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
-import { escapeLike } from './like';
+import { escapeLike } from '../../common/database/like';
 import { Actor, NumberAssignment } from './number-assignment.service';
 import { ImportRow, parseNumberImport } from './number-import';
 

@@ -18,7 +18,7 @@ import {
   toUserAnalyticsDto,
   UpdateUserDto,
 } from './dto/admin-user.dto';
-import { escapeLike } from './like';
+import { escapeLike } from '../../common/database/like';
 import type { Actor } from './number-assignment.service';
 
 /** Users as admins manage them: search, details, approval, suspension and roles, with the admin guard rails. */

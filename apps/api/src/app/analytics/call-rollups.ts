@@ -1,4 +1,5 @@
 import type { CallStatus } from '@hh/contracts';
+import { roundMoney } from '../../common/money';
 
 /** A statement and its parameters. */
 export interface SqlQuery {
@@ -88,7 +89,7 @@ export function rollupUpserts(calls: readonly FinalCall[]): SqlQuery[] {
       const row = rows.get(id) ?? { period, key, calls: 0, duration: 0, cost: 0 };
       row.calls += 1;
       row.duration += call.durationSeconds;
-      row.cost = Math.round((row.cost + call.cost) * 10_000) / 10_000;
+      row.cost = roundMoney(row.cost + call.cost);
       rows.set(id, row);
     }
     const ordered = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);

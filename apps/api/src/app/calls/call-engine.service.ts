@@ -14,6 +14,7 @@ import { answeredSeconds, callCost, isFailed, isFinal, nextTransition } from './
 import type { CallEventSource } from './call-event.entity';
 import { CallEntity } from './call.entity';
 import { toCallDto } from './dto/call.dto';
+import { roundMoney } from '../../common/money';
 
 /**
  * The durable call engine (docs/decisions/005). A call's state and its next transition live in MariaDB; this worker,
@@ -229,7 +230,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       totals.failed += isFailed(call.status) ? 1 : 0;
       totals.canceled += call.status === 'canceled' ? 1 : 0;
       totals.duration += call.durationSeconds;
-      totals.cost = Math.round((totals.cost + call.cost) * 10_000) / 10_000;
+      totals.cost = roundMoney(totals.cost + call.cost);
       if (call.startTime > totals.lastCall) totals.lastCall = call.startTime;
       byUser.set(call.userId, totals);
     }

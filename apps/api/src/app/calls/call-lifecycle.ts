@@ -1,5 +1,6 @@
 import { CallStatus, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES } from '@hh/contracts';
 import { CallPlan, MAX_CALL_SECONDS } from '../voip/voip-provider';
+import { roundMoney } from '../../common/money';
 
 /**
  * The pure rules of a call's life: what follows each status under the provider's plan, when (in real time,
@@ -50,5 +51,5 @@ export function answeredSeconds(answeredAt: Date, endedAt: Date, speed: number, 
 /** ceil(duration / 60) × rate per minute, in 4 decimals; unanswered calls cost nothing. */
 export function callCost(durationSeconds: number, ratePerMinute: number): number {
   if (durationSeconds <= 0) return 0;
-  return Math.round(Math.ceil(durationSeconds / 60) * ratePerMinute * 10_000) / 10_000;
+  return roundMoney(Math.ceil(durationSeconds / 60) * ratePerMinute);
 }

@@ -17,6 +17,9 @@ import {
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
+import { withDeadlockRetry } from '../../common/database/deadlock-retry';
+import { roundMoney, roundRatio } from '../../common/money';
+import { dateBounds } from '../../common/time/date-bounds';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../common/errors/problem.exception';
 import type { ClientContext } from '../../common/http/client-context';
 import { paginated, pageWindow } from '../../common/http/pagination';
@@ -309,11 +312,8 @@ export class CallsService {
       canceledCalls: byStatus.canceled,
       totalDurationSeconds,
       averageDurationSeconds: successfulCalls ? Math.round((totalDurationSeconds / successfulCalls) * 10) / 10 : 0,
-      totalCost: round4(totalCost),
-      successRate:
-        successfulCalls + failedCalls
-          ? Math.round((successfulCalls / (successfulCalls + failedCalls)) * 10_000) / 10_000
-          : 0,
+      totalCost: roundMoney(totalCost),
+      successRate: successfulCalls + failedCalls ? roundRatio(successfulCalls / (successfulCalls + failedCalls)) : 0,
       byStatus,
       daily: dailyRows.map((row) => ({
         date: row.day,
@@ -321,7 +321,7 @@ export class CallsService {
         successful: Number(row.successful),
         failed: Number(row.failed),
         durationSeconds: Number(row.duration),
-        cost: round4(Number(row.cost)),
+        cost: roundMoney(Number(row.cost)),
       })),
     };
   }
@@ -424,26 +424,6 @@ function isSettable(status: CallStatus): boolean {
   return HANGUP_TRANSITIONS[status] !== undefined;
 }
 
-/** `from` is inclusive; a date-only `to` includes its whole day (UTC). */
-export function dateBounds(range: { from?: string; to?: string }): { from?: Date; to?: Date } {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
-  const from = range.from
-    ? new Date(dateOnly.test(range.from) ? `${range.from}T00:00:00.000Z` : range.from)
-    : undefined;
-  let to: Date | undefined;
-  if (range.to) {
-    to = dateOnly.test(range.to)
-      ? new Date(Date.parse(`${range.to}T00:00:00.000Z`) + 86_400_000)
-      : new Date(Date.parse(range.to) + 1);
-  }
-  if (from && to && from >= to) throw badRequest('`from` must be before `to`');
-  return { from, to };
-}
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
-
 function iso(value: unknown): string {
   return value instanceof Date ? value.toISOString() : value ? new Date(String(value)).toISOString() : '';
 }
@@ -452,18 +432,4 @@ function iso(value: unknown): string {
 function neutraliseFormula(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code =
-        (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
-        (error as { code?: string }).code;
-      if (attempt >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
-    }
-  }
 }

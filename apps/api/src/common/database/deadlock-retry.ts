@@ -1,0 +1,21 @@
+/** MariaDB's answers when InnoDB chose this transaction as a deadlock victim or gave up waiting for a lock. */
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * Runs a transaction again when InnoDB picked it as a deadlock victim (it was rolled back whole, so running it
+ * again is safe), a few times with a short growing pause, and never turns a deadlock into a 500.
+ */
+export async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !RETRYABLE.has(driverCode(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+    }
+  }
+}
+
+function driverCode(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string } | null)?.code;
+}
