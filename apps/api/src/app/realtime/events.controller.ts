@@ -17,7 +17,8 @@ export class EventsController {
     description:
       "A text/event-stream of the caller's own events, pushed as they happen: `call.updated` (data: the Call, " +
       'after every status change and notes edit), `number-request.updated` (data: the NumberRequest) and, for ' +
-      'admins, `activity.created` (data: the ActivityLog). Authenticate with the usual Authorization header or ' +
+      'admins, `activity.created` (data: the entry as GET /admin/activity lists it, with `user` and ' +
+      '`entityUser`). Authenticate with the usual Authorization header or ' +
       'X-API-Key (browsers: use fetch() with a stream reader, since EventSource cannot send headers). A comment ' +
       'line is sent every 15 s, and at each one the credential is checked again as on every request: the stream ' +
       'ends once the session is revoked, the API key revoked or expired, or the user suspended, and what it ' +
