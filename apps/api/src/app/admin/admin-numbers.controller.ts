@@ -16,7 +16,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { NUMBER_IMPORT_COLUMNS, Paginated } from '@hh/contracts';
+import { LIMITS, NUMBER_IMPORT_COLUMNS, Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
@@ -27,7 +27,9 @@ import { AdminNumbersService } from './admin-numbers.service';
 import { AdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { ACCEPTS_CSV, unsupportedMediaType } from './csv-body.parser';
 import { CreateNumberDto, ListNumbersQueryDto, NumberImportResultDto, UpdateNumberDto } from './dto/admin-number.dto';
-import { MAX_IMPORT_ROWS } from './number-import';
+
+/** The CSV body limit as the docs say it: 1 MB. */
+const CSV_MAX = `${LIMITS.csvImportBytes / 1_048_576} MB`;
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
@@ -68,7 +70,7 @@ export class AdminNumbersController {
   @ApiOperation({
     summary: 'Import numbers from a CSV file',
     description:
-      `Content-Type text/csv (at most 1 MB and ${MAX_IMPORT_ROWS} rows). The first line is the header ` +
+      `Content-Type text/csv (at most ${CSV_MAX} and ${LIMITS.csvImportRows} rows). The first line is the header ` +
       `${NUMBER_IMPORT_COLUMNS.join(',')} (only phoneNumber is required; any order; locationCountry may be added). ` +
       'Valid rows are created even when others fail; a number already in the inventory, or repeated in the file, ' +
       'is skipped. created + skipped + errors.length = the rows of the file. An empty file or a wrong header is a 400.',
@@ -81,7 +83,7 @@ export class AdminNumbersController {
     },
   })
   @ApiOkResponse({ type: NumberImportResultDto })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 1 MB', type: ProblemDto })
+  @ApiPayloadTooLargeResponse({ description: `The file is larger than ${CSV_MAX}`, type: ProblemDto })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not text/csv', type: ProblemDto })
   import(
     @Req() request: FastifyRequest,

@@ -1,9 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { errorCodes, FastifyInstance, FastifyRequest } from 'fastify';
+import { LIMITS } from '@hh/contracts';
 import { ProblemException } from '../../common/errors/problem.exception';
-
-/** A CSV import may be larger than the 100 KB JSON limit: 5,000 numbers with names take about 300 KB. */
-export const CSV_BODY_LIMIT_BYTES = 1_048_576;
 
 /** Route config flag (@RouteConfig) of the routes that take a text/csv body; every other route answers 415. */
 export const ACCEPTS_CSV = 'acceptsCsv';
@@ -11,7 +9,7 @@ export const ACCEPTS_CSV = 'acceptsCsv';
 export const unsupportedMediaType = (detail: string) => new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
 
 /**
- * Teaches Fastify to read text/csv bodies as strings (up to 1 MB), for the routes marked with
+ * Teaches Fastify to read text/csv bodies as strings (up to LIMITS.csvImportBytes), for the routes marked with
  * `@RouteConfig({ acceptsCsv: true })` only. Every other route answers 415 before a byte of the body is read
  * (Fastify then closes the connection), so text/csv cannot make any route take in a megabyte.
  */
@@ -29,7 +27,8 @@ export function registerCsvBodyParser(fastify: FastifyInstance): void {
       );
       return;
     }
-    readText(request, payload, CSV_BODY_LIMIT_BYTES, done);
+    // A CSV import may be larger than the 100 KB JSON limit: 5,000 numbers with names take about 300 KB.
+    readText(request, payload, LIMITS.csvImportBytes, done);
   });
 }
 

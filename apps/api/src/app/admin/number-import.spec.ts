@@ -1,5 +1,6 @@
 import { ProblemException } from '../../common/errors/problem.exception';
-import { MAX_IMPORT_ROWS, parseNumberImport } from './number-import';
+import { LIMITS } from '@hh/contracts';
+import { parseNumberImport } from './number-import';
 
 describe('parseNumberImport', () => {
   it('reads rows with their file lines, quoted fields spanning lines included', () => {
@@ -30,8 +31,8 @@ describe('parseNumberImport', () => {
     expect(errors).toEqual([{ line: 2, message: `phoneNumber "${'9'.repeat(40)}…" is not a valid phone number` }]);
   });
 
-  it(`refuses more than ${MAX_IMPORT_ROWS} rows as a whole`, () => {
-    const csv = `phoneNumber\n${'+19095550142\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+  it(`refuses more than ${LIMITS.csvImportRows} rows as a whole`, () => {
+    const csv = `phoneNumber\n${'+19095550142\n'.repeat(LIMITS.csvImportRows + 1)}`;
     expect(() => parseNumberImport(csv)).toThrow(ProblemException);
     expect(() => parseNumberImport(csv)).toThrow(/at most 10000/);
   });

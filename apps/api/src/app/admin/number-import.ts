@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import {
+  LIMITS,
   MONTHLY_COST_MAX,
   NUMBER_IMPORT_COLUMNS,
   NUMBER_TYPES,
@@ -9,9 +10,6 @@ import {
 } from '@hh/contracts';
 import { badRequest } from '../../common/errors/problem.exception';
 import { CITY_MAX, COUNTRY_MAX, FRIENDLY_NAME_MAX, STATE_MAX } from './dto/admin-number.dto';
-
-/** The largest import accepted in one request (the body limit of text/csv is 1 MB). */
-export const MAX_IMPORT_ROWS = 10_000;
 
 /** Columns a file may have: the documented ones, and locationCountry too (default US). */
 const KNOWN_COLUMNS = [...NUMBER_IMPORT_COLUMNS, 'locationCountry'] as const;
@@ -70,8 +68,8 @@ export function parseNumberImport(text: string): ParsedImport {
   const columns = readHeader(header.record);
   const rows = data.filter(({ record }) => record.some((field) => field !== ''));
   if (rows.length === 0) throw badRequest('The file has a header but no numbers');
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw badRequest(`The file has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`);
+  if (rows.length > LIMITS.csvImportRows) {
+    throw badRequest(`The file has ${rows.length} rows; import at most ${LIMITS.csvImportRows} at a time`);
   }
 
   const result: ParsedImport = { rows: [], errors: [], skippedRows: [] };

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Paginated } from '@hh/contracts';
+import { LIMITS, Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
 import { Client, ClientContext } from '../../common/http/client-context';
@@ -17,7 +17,7 @@ import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { CreateNumberRequestDto, ListNumberRequestsQueryDto, NumberRequestDto } from './dto/number-request.dto';
-import { MAX_PENDING_REQUESTS, NumberRequestsService } from './number-requests.service';
+import { NumberRequestsService } from './number-requests.service';
 
 @ApiTags('number requests')
 @Authenticated()
@@ -40,10 +40,10 @@ export class NumberRequestsController {
   @Post()
   @ApiOperation({
     summary: 'Request a phone number',
-    description: `Pending accounts may ask too. At most ${MAX_PENDING_REQUESTS} pending requests per user. An admin approves (and assigns a number) or denies it.`,
+    description: `Pending accounts may ask too. At most ${LIMITS.pendingNumberRequests} pending requests per user. An admin approves (and assigns a number) or denies it.`,
   })
   @ApiCreatedResponse({ type: NumberRequestDto })
-  @ApiConflictResponse({ description: `Already ${MAX_PENDING_REQUESTS} pending requests`, type: ProblemDto })
+  @ApiConflictResponse({ description: `Already ${LIMITS.pendingNumberRequests} pending requests`, type: ProblemDto })
   create(
     @Body() dto: CreateNumberRequestDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Paginated } from '@hh/contracts';
+import { LIMITS, Paginated } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { conflict, forbidden, notFound } from '../../common/errors/problem.exception';
 import type { ClientContext } from '../../common/http/client-context';
@@ -16,8 +16,6 @@ import {
   toNumberRequestDto,
 } from './dto/number-request.dto';
 import { NumberRequestEntity } from './number-request.entity';
-
-export const MAX_PENDING_REQUESTS = 5;
 
 /** A client's requests for phone numbers; pending accounts may ask too. */
 @Injectable()
@@ -52,8 +50,10 @@ export class NumberRequestsService {
       const pending = await em
         .getRepository(NumberRequestEntity)
         .countBy({ userId: principal.userId, status: 'pending' });
-      if (pending >= MAX_PENDING_REQUESTS) {
-        throw conflict(`You already have ${MAX_PENDING_REQUESTS} pending requests; wait for them or cancel one`);
+      if (pending >= LIMITS.pendingNumberRequests) {
+        throw conflict(
+          `You already have ${LIMITS.pendingNumberRequests} pending requests; wait for them or cancel one`,
+        );
       }
       const entity = em.getRepository(NumberRequestEntity).create({
         userId: principal.userId,

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import type { AdminNumberRequest, RequestingUser } from '@hh/contracts';
+import { AdminNumberRequest, LIMITS, RequestingUser } from '@hh/contracts';
 import { trimString } from '../../../common/http/transforms';
 import { NumberRequestDto, toNumberRequestDto } from '../../number-requests/dto/number-request.dto';
 import type { NumberRequestEntity } from '../../number-requests/number-request.entity';
 import type { UserEntity } from '../../users/user.entity';
-
-export const ADMIN_NOTES_MAX = 2000;
 
 export class RequestingUserDto implements RequestingUser {
   @ApiProperty({ example: 42 }) id!: number;
@@ -38,11 +36,11 @@ export class ApproveNumberRequestDto {
   @Max(2_147_483_647)
   numberId?: number;
 
-  @ApiPropertyOptional({ example: 'Assigned a Riverside number', maxLength: ADMIN_NOTES_MAX })
+  @ApiPropertyOptional({ example: 'Assigned a Riverside number', maxLength: LIMITS.textMaxLength })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @Length(1, ADMIN_NOTES_MAX)
+  @Length(1, LIMITS.textMaxLength)
   adminNotes?: string;
 }
 
@@ -53,18 +51,22 @@ export class FulfillNumberRequestDto {
   @Max(2_147_483_647)
   numberId!: number;
 
-  @ApiPropertyOptional({ example: 'A 909 number came in', maxLength: ADMIN_NOTES_MAX })
+  @ApiPropertyOptional({ example: 'A 909 number came in', maxLength: LIMITS.textMaxLength })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @Length(1, ADMIN_NOTES_MAX)
+  @Length(1, LIMITS.textMaxLength)
   adminNotes?: string;
 }
 
 export class DenyNumberRequestDto {
-  @ApiProperty({ example: 'We have no toll-free numbers for this region', minLength: 1, maxLength: ADMIN_NOTES_MAX })
+  @ApiProperty({
+    example: 'We have no toll-free numbers for this region',
+    minLength: 1,
+    maxLength: LIMITS.textMaxLength,
+  })
   @Transform(trimString)
   @IsString()
-  @Length(1, ADMIN_NOTES_MAX)
+  @Length(1, LIMITS.textMaxLength)
   adminNotes!: string;
 }

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { NUMBER_REQUEST_STATUSES, NUMBER_TYPES, NumberRequest, NumberRequestStatus, NumberType } from '@hh/contracts';
+import {
+  LIMITS,
+  NUMBER_REQUEST_STATUSES,
+  NUMBER_TYPES,
+  NumberRequest,
+  NumberRequestStatus,
+  NumberType,
+} from '@hh/contracts';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { trimString } from '../../../common/http/transforms';
 import type { NumberRequestEntity } from '../number-request.entity';
@@ -79,11 +86,11 @@ export class CreateNumberRequestDto {
   )
   businessWebsite?: string;
 
-  @ApiPropertyOptional({ example: 'A local line for our new branch', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 'A local line for our new branch', maxLength: LIMITS.textMaxLength })
   @IsOptional()
   @Transform(trimString)
   @IsString()
-  @Length(1, 2000)
+  @Length(1, LIMITS.textMaxLength)
   reason?: string;
 }
 
