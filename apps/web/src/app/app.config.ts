@@ -7,7 +7,7 @@ import {
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideSessionRestore } from './core/auth/session-restore';
 import { tokenInterceptor } from './core/http/token.interceptor';
-import { provideCallEvents } from './core/realtime/call-events.service';
+import { provideLiveEvents } from './core/live-events/live-events.service';
 import { providePortalIcons } from './core/icons/portal-icons';
 import { PortalTitleStrategy } from './core/layout/portal-title.strategy';
 import { appRoutes } from './app.routes';
@@ -21,6 +21,6 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useExisting: PortalTitleStrategy },
     providePortalIcons(),
     provideSessionRestore(),
-    provideCallEvents(),
+    provideLiveEvents(),
   ],
 };

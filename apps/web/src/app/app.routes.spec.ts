@@ -10,7 +10,7 @@ import { tokenInterceptor } from './core/http/token.interceptor';
 import { providePortalIcons } from './core/icons/portal-icons';
 import { PortalTitleStrategy } from './core/layout/portal-title.strategy';
 import { aUser } from './testing/auth-fixtures';
-import { provideFakeCallEvents } from './testing/call-events';
+import { provideFakeLiveEvents } from './testing/live-events';
 import { startTestSession } from './testing/session';
 import { appRoutes } from './app.routes';
 
@@ -40,7 +40,7 @@ describe('appRoutes', () => {
         { provide: TitleStrategy, useExisting: PortalTitleStrategy },
         providePortalIcons(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        provideFakeCallEvents(),
+        provideFakeLiveEvents(),
       ],
     });
     harness = await RouterTestingHarness.create();

@@ -9,7 +9,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call } from '@hh/contracts';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { CALL_STATUS_LABELS, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
 import { formatClock, formatDuration } from '../../shared/format/duration';
@@ -192,7 +192,7 @@ export class CallDetailDialogComponent {
   });
 
   constructor() {
-    inject(CallEventsService)
+    inject(LiveEventsService)
       .callUpdates$.pipe(takeUntilDestroyed())
       .subscribe((update) => {
         const current = this.call();

@@ -18,7 +18,7 @@ import type { Call } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage } from '../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from './calls-api.service';
 import { CallHistoryPageComponent } from './call-history-page.component';
@@ -28,19 +28,19 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toIS
 describe('CallHistoryPageComponent', () => {
   let harness: RouterTestingHarness;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
   let loader: HarnessLoader;
   let rootLoader: HarnessLoader;
 
   beforeEach(async () => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/calls', component: CallHistoryPageComponent }]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

@@ -7,7 +7,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, type CallSort } from '@hh/contracts';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { localDateStamp, saveFile } from '../../shared/http/save-file';
 import { injectServerList } from '../../shared/http/server-list';
@@ -66,7 +66,7 @@ export class CallHistoryPageComponent {
   protected readonly exporting = signal(false);
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     events.callUpdates$.pipe(takeUntilDestroyed()).subscribe((call) => this.applyLive(call));
     events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.list.reload());
   }

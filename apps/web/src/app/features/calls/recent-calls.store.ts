@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Call } from '@hh/contracts';
 import { catchError, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { mergeCallUpdate } from './call-list-updates';
 import { CallsApiService } from './calls-api.service';
@@ -28,7 +28,7 @@ export class RecentCallsStore {
   readonly error = signal<string | null>(null);
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     const destroyRef = inject(DestroyRef);
 
     this.reload$

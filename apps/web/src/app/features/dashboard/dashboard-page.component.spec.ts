@@ -7,7 +7,7 @@ import type { CallStats, DailyCallFigures, UserStatus } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage } from '../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
 import { CallsPerDayChartComponent } from '../../shared/charts/calls-per-day-chart.component';
@@ -51,10 +51,10 @@ const linkNames = (element: HTMLElement) =>
 
 describe('DashboardPageComponent', () => {
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(() => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       imports: [DashboardPageComponent],
       providers: [
@@ -62,7 +62,7 @@ describe('DashboardPageComponent', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
       ],
     });
     TestBed.overrideComponent(DashboardPageComponent, {

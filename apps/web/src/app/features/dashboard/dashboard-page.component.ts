@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type AppRoute, type CallStats } from '@hh/contracts';
 import { catchError, debounceTime, filter, map, merge, of, startWith, Subject, switchMap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store.service';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { isFinalCallStatus } from '../../shared/format/call-status';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
@@ -75,7 +75,7 @@ export class DashboardPageComponent {
   protected readonly statsError = signal<string | null>(null);
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
 
     merge(
       events.callUpdates$.pipe(

@@ -3,7 +3,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { Call, PlaceCallRequest } from '@hh/contracts';
 import { catchError, EMPTY, finalize, type Observable, of, switchMap, tap, throwError, timer } from 'rxjs';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { newIdempotencyKey } from '../../shared/http/idempotency-key';
 import { isNewerOrSame } from '../calls/call-list-updates';
@@ -25,7 +25,7 @@ export const ACTIVE_CALL_SAFETY_POLL_MS = 10_000;
 @Injectable()
 export class ActiveCallStore {
   private readonly api = inject(CallsApiService);
-  private readonly events = inject(CallEventsService);
+  private readonly events = inject(LiveEventsService);
   private readonly destroyRef = inject(DestroyRef);
 
   private readonly current = signal<Call | null>(null);

@@ -11,7 +11,7 @@ import type { Call, PhoneNumber } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage, aPhoneNumber } from '../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
 import { NUMBERS_ENDPOINTS } from '../numbers/numbers-api.service';
@@ -24,10 +24,10 @@ describe('DialerPageComponent', () => {
   let fixture: ComponentFixture<DialerPageComponent>;
   let element: HTMLElement;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(() => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       imports: [DialerPageComponent],
       providers: [
@@ -35,7 +35,7 @@ describe('DialerPageComponent', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

@@ -18,7 +18,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, type PhoneNumber } from '@hh/contracts';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import {
   callOutcome,
@@ -181,7 +181,7 @@ export class DialerPageComponent {
       }
     });
 
-    inject(CallEventsService)
+    inject(LiveEventsService)
       .reconnected$.pipe(takeUntilDestroyed())
       .subscribe(() => {
         if (this.numbersError()) {

@@ -10,7 +10,7 @@ import { provideRouter } from '@angular/router';
 import type { NumberRequest, PhoneNumber } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../testing/auth-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { aPage, aPhoneNumber } from '../../testing/call-fixtures';
 import { startTestSession } from '../../testing/session';
 import { MyNumbersPageComponent } from './my-numbers-page.component';
@@ -62,10 +62,10 @@ describe('MyNumbersPageComponent', () => {
   let element: HTMLElement;
   let loader: HarnessLoader;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(() => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       imports: [MyNumbersPageComponent],
       providers: [
@@ -73,7 +73,7 @@ describe('MyNumbersPageComponent', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

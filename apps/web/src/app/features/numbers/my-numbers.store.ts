@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { PhoneNumber } from '@hh/contracts';
 import { catchError, filter, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { NumbersApiService } from './numbers-api.service';
 
@@ -24,7 +24,7 @@ export class MyNumbersStore {
   readonly error = signal<string | null>(null);
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     const fulfilled$ = events.requestUpdates$.pipe(filter((request) => request.status === 'fulfilled'));
 
     merge(this.reload$, fulfilled$, events.reconnected$)

@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { NumberRequest, NumberRequestStatus } from '@hh/contracts';
 import { catchError, finalize, map, type Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
-import { CallEventsService } from '../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { NumbersApiService } from '../numbers/numbers-api.service';
 import { NumberRequestsApiService } from './number-requests-api.service';
@@ -43,7 +43,7 @@ export class MyRequestsStore {
   readonly processed$: Observable<NumberRequest> = this.processed.asObservable();
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     const destroyRef = inject(DestroyRef);
 
     this.reload$

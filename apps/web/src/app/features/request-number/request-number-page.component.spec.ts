@@ -14,7 +14,7 @@ import { provideRouter } from '@angular/router';
 import type { NumberRequest, PhoneNumber } from '@hh/contracts';
 import { providePortalIcons } from '../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../testing/auth-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { aPage, aPhoneNumber } from '../../testing/call-fixtures';
 import { startTestSession } from '../../testing/session';
 import { NUMBERS_ENDPOINTS } from '../numbers/numbers-api.service';
@@ -68,10 +68,10 @@ describe('RequestNumberPageComponent', () => {
   let loader: HarnessLoader;
   let rootLoader: HarnessLoader;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(() => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       imports: [RequestNumberPageComponent],
       providers: [
@@ -79,7 +79,7 @@ describe('RequestNumberPageComponent', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

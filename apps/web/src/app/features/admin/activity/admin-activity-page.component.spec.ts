@@ -11,7 +11,7 @@ import type { AdminActivityLog } from '@hh/contracts';
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../../testing/live-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
 import { AdminActivityPageComponent } from './admin-activity-page.component';
@@ -36,17 +36,17 @@ function anEntry(overrides: Partial<AdminActivityLog> = {}): AdminActivityLog {
 describe('AdminActivityPageComponent', () => {
   let harness: RouterTestingHarness;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(async () => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/activity', component: AdminActivityPageComponent }]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

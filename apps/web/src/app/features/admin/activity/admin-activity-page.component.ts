@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ACTIVITY_ACTIONS, type AdminActivityLog, APP_ROUTES } from '@hh/contracts';
-import { CallEventsService } from '../../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../../core/live-events/live-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { AdminApiService } from '../admin-api.service';
@@ -144,7 +144,7 @@ export class AdminActivityPageComponent {
   });
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     events.activity$.pipe(takeUntilDestroyed()).subscribe((entry) => this.applyLive(entry));
     events.reconnected$.pipe(takeUntilDestroyed()).subscribe(() => this.list.reload());
   }

@@ -8,7 +8,7 @@ import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { CallsPerDayChartComponent } from '../../../shared/charts/calls-per-day-chart.component';
 import { aProblem, aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../../testing/live-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
 import { AdminDashboardPageComponent } from './admin-dashboard-page.component';
@@ -79,10 +79,10 @@ function anEntry(id: number, overrides: Partial<AdminActivityLog> = {}): AdminAc
 
 describe('AdminDashboardPageComponent', () => {
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
 
   beforeEach(() => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       imports: [AdminDashboardPageComponent],
       providers: [
@@ -90,7 +90,7 @@ describe('AdminDashboardPageComponent', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
       ],
     });
     TestBed.overrideComponent(AdminDashboardPageComponent, {

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { type AdminActivityLog, APP_ROUTES, type SystemAnalytics } from '@hh/contracts';
 import { catchError, debounceTime, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
-import { CallEventsService } from '../../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../../core/live-events/live-events.service';
 import { CallsPerDayChartComponent } from '../../../shared/charts/calls-per-day-chart.component';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
@@ -62,7 +62,7 @@ export class AdminDashboardPageComponent {
   protected readonly activityError = signal<string | null>(null);
 
   constructor() {
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
 
     merge(events.activity$.pipe(debounceTime(FIGURES_REFRESH_DEBOUNCE_MS)), events.reconnected$, this.reloadFigures$)
       .pipe(

@@ -16,7 +16,7 @@ import type { AdminActivityLog, AdminNumberRequest, PhoneNumber } from '@hh/cont
 import { providePortalIcons } from '../../../core/icons/portal-icons';
 import { aProblem, aUser } from '../../../testing/auth-fixtures';
 import { aPage } from '../../../testing/call-fixtures';
-import { FakeCallEvents, provideFakeCallEvents } from '../../../testing/call-events';
+import { FakeLiveEvents, provideFakeLiveEvents } from '../../../testing/live-events';
 import { startTestSession } from '../../../testing/session';
 import { ADMIN_ENDPOINTS } from '../admin-api.service';
 import { AdminRequestsPageComponent, LIVE_REFRESH_MS } from './admin-requests-page.component';
@@ -74,18 +74,18 @@ const OTHER = aNumber({ id: 22, phoneNumber: '+19095550142', locationCity: 'Onta
 describe('AdminRequestsPageComponent', () => {
   let harness: RouterTestingHarness;
   let httpMock: HttpTestingController;
-  let events: FakeCallEvents;
+  let events: FakeLiveEvents;
   let rootLoader: HarnessLoader;
 
   beforeEach(async () => {
-    events = new FakeCallEvents();
+    events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/admin/requests', component: AdminRequestsPageComponent }]),
         providePortalIcons(),
-        provideFakeCallEvents(events),
+        provideFakeLiveEvents(events),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });

@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { type AdminNumberRequest, APP_ROUTES, NUMBER_REQUEST_STATUSES } from '@hh/contracts';
 import { auditTime, filter, merge } from 'rxjs';
-import { CallEventsService } from '../../../core/realtime/call-events.service';
+import { LiveEventsService } from '../../../core/live-events/live-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
 import { REQUEST_STATUS_LABELS } from '../../request-number/request-status';
@@ -112,7 +112,7 @@ export class AdminRequestsPageComponent {
 
   constructor() {
     // Someone else's request changed, or a new one arrived: the queue is read again (its order is the server's).
-    const events = inject(CallEventsService);
+    const events = inject(LiveEventsService);
     merge(
       events.requestUpdates$,
       events.activity$.pipe(filter((entry) => entry.action.startsWith('request_'))),

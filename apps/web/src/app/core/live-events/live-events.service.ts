@@ -47,7 +47,8 @@ interface RealtimeMessage {
 
 /**
  * The one live connection of the web app (docs/decisions/006): it opens while a session exists and closes on
- * sign-out, and exposes the server's pushes as observables for the dialer, the dashboard and the call history.
+ * sign-out, and exposes every kind of push the server makes (calls, number requests, activity) as observables for
+ * the pages that show them.
  *
  * It keeps itself alive: a dropped connection (network, server restart, a silent socket) is re-opened after
  * 1 s, 2 s, 4 s … at most 15 s; a 401 refreshes the session through the auth store's single shared refresh and
@@ -55,7 +56,7 @@ interface RealtimeMessage {
  * announced on `reconnected$` for the pages to re-fetch what they show.
  */
 @Injectable({ providedIn: 'root' })
-export class CallEventsService {
+export class LiveEventsService {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly fetchStream = inject(EVENT_STREAM_FETCH);
@@ -289,6 +290,6 @@ export class CallEventsService {
 }
 
 /** Opens the live connection with the app: it then follows the session by itself. */
-export function provideCallEvents(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() => void inject(CallEventsService));
+export function provideLiveEvents(): EnvironmentProviders {
+  return provideEnvironmentInitializer(() => void inject(LiveEventsService));
 }

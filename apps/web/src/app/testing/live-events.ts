@@ -1,10 +1,10 @@
 import { signal } from '@angular/core';
 import type { AdminActivityLog, Call, NumberRequest } from '@hh/contracts';
 import { Subject } from 'rxjs';
-import { CallEventsService } from '../core/realtime/call-events.service';
+import { LiveEventsService } from '../core/live-events/live-events.service';
 
 /** Test double of the live connection: the spec pushes events and reconnections by hand. */
-export class FakeCallEvents {
+export class FakeLiveEvents {
   readonly callUpdates = new Subject<Call>();
   readonly requestUpdates = new Subject<NumberRequest>();
   readonly activity = new Subject<AdminActivityLog>();
@@ -26,10 +26,10 @@ export class FakeCallEvents {
   }
 }
 
-/** Provides a FakeCallEvents in place of the real stream (which would need fetch and a server). */
-export function provideFakeCallEvents(fake = new FakeCallEvents()) {
+/** Provides a FakeLiveEvents in place of the real stream (which would need fetch and a server). */
+export function provideFakeLiveEvents(fake = new FakeLiveEvents()) {
   return [
-    { provide: CallEventsService, useValue: fake },
-    { provide: FakeCallEvents, useValue: fake },
+    { provide: LiveEventsService, useValue: fake },
+    { provide: FakeLiveEvents, useValue: fake },
   ];
 }

@@ -8,7 +8,7 @@ import { aCall } from '../../testing/call-fixtures';
 import { startTestSession } from '../../testing/session';
 import { AUTH_ENDPOINTS } from '../auth/auth-endpoints';
 import type { AuthStore } from '../auth/auth-store.service';
-import { CallEventsService, EVENT_STREAM_FETCH, EVENTS_ENDPOINT, STALE_STREAM_MS } from './call-events.service';
+import { LiveEventsService, EVENT_STREAM_FETCH, EVENTS_ENDPOINT, STALE_STREAM_MS } from './live-events.service';
 
 /** A response body the test writes to, which fails its pending read when the request is aborted, like fetch's. */
 class FakeEventStream {
@@ -66,7 +66,7 @@ interface Attempt {
 
 type Reply = 'open' | 'network-error' | 401 | 503;
 
-describe('CallEventsService', () => {
+describe('LiveEventsService', () => {
   let attempts: Attempt[];
   let replies: Reply[];
   let httpMock: HttpTestingController;
@@ -93,9 +93,9 @@ describe('CallEventsService', () => {
   /** Lets the service's promise chains run. */
   const settle = () => jest.advanceTimersByTimeAsync(0);
 
-  async function startService(): Promise<CallEventsService> {
+  async function startService(): Promise<LiveEventsService> {
     store = startTestSession(aUser(), 'access-1');
-    const service = TestBed.inject(CallEventsService);
+    const service = TestBed.inject(LiveEventsService);
     TestBed.tick(); // the session effect opens the stream
     await settle();
     return service;
@@ -118,13 +118,13 @@ describe('CallEventsService', () => {
   });
 
   afterEach(() => {
-    TestBed.inject(CallEventsService).stop();
+    TestBed.inject(LiveEventsService).stop();
     httpMock.verify();
     jest.useRealTimers();
   });
 
   it('stays closed until a session exists', async () => {
-    TestBed.inject(CallEventsService);
+    TestBed.inject(LiveEventsService);
     TestBed.tick();
     await settle();
     expect(fakeFetch).not.toHaveBeenCalled();
