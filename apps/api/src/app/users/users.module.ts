@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity } from './user.entity';
+import { Global, Module } from '@nestjs/common';
+import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
+/**
+ * Global: users are referenced by most features (owners, actors, requesters), which reach the `users` table only
+ * through UsersService (account rules) or UserRepository (lookups, row locks, admin lists and counts).
+ */
+@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity])],
-  providers: [UsersService],
-  exports: [UsersService],
+  providers: [UsersService, UserRepository],
+  exports: [UsersService, UserRepository],
 })
 export class UsersModule {}

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { normalizeEmail, UserRole, UserStatus } from '@hh/contracts';
+import { Clock } from '../../common/clock';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { conflict, notFound } from '../../common/errors/problem.exception';
 import { UserAnalyticsEntity } from '../analytics/user-analytics.entity';
 import { UserEntity } from './user.entity';
+import { UserChanges, UserRepository } from './user.repository';
 
 export interface NewUser {
   name: string;
@@ -15,12 +16,16 @@ export interface NewUser {
   status: UserStatus;
 }
 
+/** The rules of user accounts (unique normalised email, an analytics row per user); queries live in UserRepository. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async findById(id: number): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+    return this.users.findById(id);
   }
 
   async getById(id: number): Promise<UserEntity> {
@@ -31,32 +36,32 @@ export class UsersService {
 
   /** The user with their password hash, for sign-in and password checks only. */
   async findWithPasswordHash(where: { email: string } | { id: number }): Promise<UserEntity | null> {
-    const query = this.users.createQueryBuilder('user').addSelect('user.passwordHash');
-    if ('email' in where) query.where('user.email = :email', { email: normalizeEmail(where.email) });
-    else query.where('user.id = :id', { id: where.id });
-    return query.getOne();
+    return this.users.findWithPasswordHash('email' in where ? { email: normalizeEmail(where.email) } : where);
   }
 
   async adminExists(): Promise<boolean> {
-    return this.users.exists({ where: { role: 'admin' } });
+    return this.users.adminExists();
   }
 
   /** Creates the user and their (empty) analytics row in the given transaction; 409 when the email is taken. */
   async create(input: NewUser, manager: EntityManager): Promise<UserEntity> {
-    const now = new Date();
-    const row = manager.getRepository(UserEntity).create({
-      name: input.name,
-      email: normalizeEmail(input.email),
-      passwordHash: input.passwordHash,
-      role: input.role,
-      status: input.status,
-      signupDate: now,
-      lastLogin: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const now = this.clock.now();
+    let row: UserEntity;
     try {
-      await manager.getRepository(UserEntity).insert(row);
+      row = await this.users.insert(
+        {
+          name: input.name,
+          email: normalizeEmail(input.email),
+          passwordHash: input.passwordHash,
+          role: input.role,
+          status: input.status,
+          signupDate: now,
+          lastLogin: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        manager,
+      );
     } catch (error) {
       if (isDuplicateEntry(error)) {
         throw conflict('An account with this email already exists', [
@@ -69,12 +74,7 @@ export class UsersService {
     return row;
   }
 
-  async update(
-    id: number,
-    changes: Partial<Pick<UserEntity, 'name' | 'passwordHash' | 'lastLogin' | 'role' | 'status'>>,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const repository = manager ? manager.getRepository(UserEntity) : this.users;
-    await repository.update({ id }, { ...changes, updatedAt: new Date() });
+  async update(id: number, changes: UserChanges, manager?: EntityManager): Promise<void> {
+    await this.users.update(id, changes, this.clock.now(), manager);
   }
 }
