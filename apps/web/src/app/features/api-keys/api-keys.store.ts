@@ -1,49 +1,28 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { inject, Injectable, signal } from '@angular/core';
 import type { ApiKey } from '@hh/contracts';
-import { catchError, finalize, map, type Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
-import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { finalize, type Observable, tap } from 'rxjs';
+import { injectReloadable } from '../../shared/http/reloadable';
 import { ApiKeysApiService, type CreatedApiKey } from './api-keys-api.service';
 
 /** My API keys as the page shows them. It never holds a key's secret. Provided by the page. */
 @Injectable()
 export class ApiKeysStore {
   private readonly api = inject(ApiKeysApiService);
-  private readonly reload$ = new Subject<void>();
   private readonly state = signal<ApiKey[]>([]);
+  private readonly loader = injectReloadable({
+    load: () => this.api.list(),
+    loaded: (keys) => this.state.set(keys),
+  });
 
   readonly keys = this.state.asReadonly();
-  readonly loading = signal(true);
-  readonly loaded = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly loading = this.loader.loading;
+  readonly loaded = this.loader.loaded;
+  readonly error = this.loader.error;
   /** Keys whose revocation is in flight. */
   readonly revoking = signal<ReadonlySet<number>>(new Set());
 
-  constructor() {
-    this.reload$
-      .pipe(
-        startWith(undefined),
-        tap(() => this.loading.set(true)),
-        switchMap(() =>
-          this.api.list().pipe(
-            map((keys) => ({ keys, error: null })),
-            catchError((error: unknown) => of({ keys: null, error: httpErrorMessage(error) })),
-          ),
-        ),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe(({ keys, error }) => {
-        this.loading.set(false);
-        this.error.set(error);
-        if (keys) {
-          this.state.set(keys);
-          this.loaded.set(true);
-        }
-      });
-  }
-
   reload(): void {
-    this.reload$.next();
+    this.loader.reload();
   }
 
   /** Lists a key just created, on top (the newest), without its secret. */

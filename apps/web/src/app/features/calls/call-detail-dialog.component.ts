@@ -16,9 +16,9 @@ import { formatClock, formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
-import { isNewerOrSame } from './call-list-updates';
-import { CallsApiService } from './calls-api.service';
-import { CALL_NOTES_MAX_LENGTH } from './calls.models';
+import { isNewerOrSame } from '../../shared/calls/call-list-updates';
+import { CallsApiService } from '../../shared/calls/calls-api.service';
+import { CALL_NOTES_MAX_LENGTH } from '../../shared/calls/calls.models';
 
 export interface CallDetailData {
   call: Call;

@@ -20,7 +20,7 @@ import { aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage } from '../../testing/call-fixtures';
 import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
-import { CALLS_ENDPOINTS } from './calls-api.service';
+import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
 import { CallHistoryPageComponent } from './call-history-page.component';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();

@@ -23,10 +23,10 @@ import {
   toApiFilters,
   toListQuery,
 } from './call-history-query';
-import { mergeCallUpdate } from './call-list-updates';
+import { mergeCallUpdate } from '../../shared/calls/call-list-updates';
 import { CallTableComponent } from './call-table.component';
-import { CallsApiService } from './calls-api.service';
-import { DEFAULT_CALL_SORT } from './calls.models';
+import { CallsApiService } from '../../shared/calls/calls-api.service';
+import { DEFAULT_CALL_SORT } from '../../shared/calls/calls.models';
 
 /**
  * Every call I placed: filtered, sorted and paged by the server, with the state in the

@@ -10,7 +10,7 @@ import {
   PAGE_SIZE_DEFAULT,
 } from '@hh/contracts';
 import { phoneSearchDigits } from '../../shared/format/phone';
-import { type CallFilters, type CallListQuery, DEFAULT_CALL_SORT } from './calls.models';
+import { type CallFilters, type CallListQuery, DEFAULT_CALL_SORT } from '../../shared/calls/calls.models';
 
 /*
  * The call history's state lives in the URL (?page=2&status=failed&from=2026-11-01&q=909…), so that a filtered

@@ -9,7 +9,7 @@ import { aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage } from '../../testing/call-fixtures';
 import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
-import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
+import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
 import { CallsPerDayChartComponent } from '../../shared/charts/calls-per-day-chart.component';
 import { DashboardPageComponent, statsPeriod } from './dashboard-page.component';
 

@@ -12,9 +12,9 @@ import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.c
 import { isFinalCallStatus } from '../../shared/format/call-status';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { localDateStamp } from '../../shared/http/save-file';
-import { CallsApiService } from '../calls/calls-api.service';
-import { RecentCallsComponent } from '../calls/recent-calls.component';
-import { RecentCallsStore } from '../calls/recent-calls.store';
+import { CallsApiService } from '../../shared/calls/calls-api.service';
+import { RecentCallsComponent } from '../../shared/calls/recent-calls.component';
+import { RecentCallsStore } from '../../shared/calls/recent-calls.store';
 import { CallStatCardsComponent } from './call-stat-cards.component';
 import { CallsPerDayChartComponent } from '../../shared/charts/calls-per-day-chart.component';
 

@@ -6,8 +6,8 @@ import { catchError, EMPTY, finalize, type Observable, of, switchMap, tap, throw
 import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { newIdempotencyKey } from '../../shared/http/idempotency-key';
-import { isNewerOrSame } from '../calls/call-list-updates';
-import { CallsApiService } from '../calls/calls-api.service';
+import { isNewerOrSame } from '../../shared/calls/call-list-updates';
+import { CallsApiService } from '../../shared/calls/calls-api.service';
 
 /** While the live stream is down, the live call is polled this often instead. */
 export const ACTIVE_CALL_POLL_MS = 3_000;

@@ -13,8 +13,8 @@ import { aProblem, aUser } from '../../testing/auth-fixtures';
 import { aCall, aPage, aPhoneNumber } from '../../testing/call-fixtures';
 import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
-import { CALLS_ENDPOINTS } from '../calls/calls-api.service';
-import { NUMBERS_ENDPOINTS } from '../numbers/numbers-api.service';
+import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
+import { NUMBERS_ENDPOINTS } from '../../shared/numbers/numbers-api.service';
 import { DialerPageComponent } from './dialer-page.component';
 
 const MAIN_LINE = aPhoneNumber({ id: 11, phoneNumber: '+19095550100', friendlyName: 'Main line' });

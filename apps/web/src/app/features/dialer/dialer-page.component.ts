@@ -18,7 +18,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, type PhoneNumber } from '@hh/contracts';
-import { LiveEventsService } from '../../core/live-events/live-events.service';
+import { take } from 'rxjs';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import {
   callOutcome,
@@ -35,9 +35,9 @@ import {
   toDialTarget,
 } from '../../shared/format/phone';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
-import { RecentCallsComponent } from '../calls/recent-calls.component';
-import { RecentCallsStore } from '../calls/recent-calls.store';
-import { NumbersApiService } from '../numbers/numbers-api.service';
+import { RecentCallsComponent } from '../../shared/calls/recent-calls.component';
+import { RecentCallsStore } from '../../shared/calls/recent-calls.store';
+import { MyNumbersStore } from '../../shared/numbers/my-numbers.store';
 import { ActiveCallStore } from './active-call.store';
 import { CallPanelComponent } from './call-panel.component';
 import { DialPadComponent } from './dial-pad.component';
@@ -52,6 +52,11 @@ const WHOLE_NUMBER_DIGITS = 7;
 export function callerIdLabel(number: PhoneNumber): string {
   const formatted = formatPhoneNumber(number.phoneNumber);
   return number.friendlyName ? `${number.friendlyName} · ${formatted}` : formatted;
+}
+
+/** Calls go out from assigned numbers only (a suspended one is still mine, but cannot call). */
+function callable(numbers: readonly PhoneNumber[]): PhoneNumber[] {
+  return numbers.filter((number) => number.status === 'assigned');
 }
 
 /** The router decodes "+" in a query string as a space (?to=+1500… → " 1500…"): read it back as the "+" it was. */
@@ -80,7 +85,7 @@ function dialStringFromQuery(value: string | undefined): string {
     RecentCallsComponent,
     RouterLink,
   ],
-  providers: [ActiveCallStore, RecentCallsStore],
+  providers: [MyNumbersStore, ActiveCallStore, RecentCallsStore],
   host: {
     '(document:keydown)': 'onKeydown($event)',
     '(document:paste)': 'onPaste($event)',
@@ -89,7 +94,7 @@ function dialStringFromQuery(value: string | undefined): string {
   styleUrl: './dialer-page.component.scss',
 })
 export class DialerPageComponent {
-  private readonly numbersApi = inject(NumbersApiService);
+  private readonly myNumbers = inject(MyNumbersStore);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly activeCall = inject(ActiveCallStore);
   protected readonly recent = inject(RecentCallsStore);
@@ -103,9 +108,13 @@ export class DialerPageComponent {
   protected readonly requestNumberRoute = APP_ROUTES.requestNumber;
   protected readonly numberErrorId = 'dialer-number-error';
 
-  /** My numbers that can call; null while loading. */
-  protected readonly numbers = signal<PhoneNumber[] | null>(null);
-  protected readonly numbersError = signal<string | null>(null);
+  /** My numbers that can call; null until they are read. */
+  protected readonly numbers = computed(() => (this.myNumbers.loaded() ? callable(this.myNumbers.numbers()) : null));
+  /** Why my numbers could not be read; hidden while they are read again. */
+  protected readonly numbersError = computed(() => {
+    const error = this.myNumbers.error();
+    return error && !this.myNumbers.loading() ? `Your numbers could not be loaded. ${error}` : null;
+  });
   protected readonly noNumbers = computed(() => this.numbers()?.length === 0);
 
   protected readonly callerId = linkedSignal<
@@ -166,8 +175,6 @@ export class DialerPageComponent {
   });
 
   constructor() {
-    this.loadNumbers();
-
     // A call still live from before (another visit, a reload) is taken over, so that it can be hung up here.
     let resumeChecked = false;
     effect(() => {
@@ -180,14 +187,6 @@ export class DialerPageComponent {
         untracked(() => this.activeCall.resume(latest));
       }
     });
-
-    inject(LiveEventsService)
-      .reconnected$.pipe(takeUntilDestroyed())
-      .subscribe(() => {
-        if (this.numbersError()) {
-          this.loadNumbers();
-        }
-      });
   }
 
   protected setDialString(value: string): void {
@@ -254,21 +253,14 @@ export class DialerPageComponent {
     this.activeCall.sendDigit(digit);
   }
 
+  /** Reads my numbers again; `then` gets those that can call once they have been read. */
   protected loadNumbers(then?: (numbers: PhoneNumber[]) => void): void {
-    this.numbersError.set(null);
-    this.numbersApi
-      .myNumbers()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (numbers) => {
-          // Calls go out from assigned numbers only (a suspended one is still mine, but cannot call).
-          const usable = numbers.filter((number) => number.status === 'assigned');
-          this.numbers.set(usable);
-          then?.(usable);
-        },
-        error: (error: unknown) =>
-          this.numbersError.set(`Your numbers could not be loaded. ${httpErrorMessage(error)}`),
-      });
+    if (then) {
+      this.myNumbers.settled$
+        .pipe(take(1), takeUntilDestroyed(this.destroyRef))
+        .subscribe((numbers) => numbers && then(callable(numbers)));
+    }
+    this.myNumbers.reload();
   }
 
   protected onKeydown(event: KeyboardEvent): void {

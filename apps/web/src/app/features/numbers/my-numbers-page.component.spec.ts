@@ -14,7 +14,7 @@ import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events
 import { aPage, aPhoneNumber } from '../../testing/call-fixtures';
 import { startTestSession } from '../../testing/session';
 import { MyNumbersPageComponent } from './my-numbers-page.component';
-import { NUMBERS_ENDPOINTS } from './numbers-api.service';
+import { NUMBERS_ENDPOINTS } from '../../shared/numbers/numbers-api.service';
 
 const MAIN_LINE = aPhoneNumber({
   id: 11,

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES } from '@hh/contracts';
-import { MyNumbersStore } from './my-numbers.store';
+import { MyNumbersStore } from '../../shared/numbers/my-numbers.store';
 import { NumberCardComponent } from './number-card.component';
 
 @Component({

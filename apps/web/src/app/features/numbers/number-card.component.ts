@@ -18,7 +18,12 @@ import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type PhoneNumber } from '@hh/contracts';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
-import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberLocation, numberStatusTone } from './phone-number-labels';
+import {
+  NUMBER_STATUS_LABELS,
+  NUMBER_TYPE_LABELS,
+  numberLocation,
+  numberStatusTone,
+} from '../../shared/format/phone-number-labels';
 import { RenameNumberFormComponent } from './rename-number-form.component';
 
 let nextCardId = 0;

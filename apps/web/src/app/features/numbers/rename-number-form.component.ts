@@ -20,7 +20,7 @@ import { trimmedLength } from '../../shared/forms/account-validators';
 import { applyProblemToForm } from '../../shared/forms/apply-problem-to-form';
 import { fieldErrorMessage } from '../../shared/forms/field-error-message';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
-import { FRIENDLY_NAME_MAX_LENGTH, NumbersApiService } from './numbers-api.service';
+import { FRIENDLY_NAME_MAX_LENGTH, NumbersApiService } from '../../shared/numbers/numbers-api.service';
 
 /** Renames one number in place: the field takes focus as it opens, Escape or Cancel leaves it unchanged. */
 @Component({

@@ -1,10 +1,11 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { NumberRequest, NumberRequestStatus } from '@hh/contracts';
-import { catchError, finalize, map, type Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { catchError, finalize, type Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
-import { NumbersApiService } from '../numbers/numbers-api.service';
+import { injectReloadable } from '../../shared/http/reloadable';
+import { NumbersApiService } from '../../shared/numbers/numbers-api.service';
 import { NumberRequestsApiService } from './number-requests-api.service';
 
 export const REQUESTS_PAGE_SIZE = 25;
@@ -21,7 +22,7 @@ const PROGRESS: Readonly<Record<NumberRequestStatus, number>> = { pending: 0, ap
 export class MyRequestsStore {
   private readonly api = inject(NumberRequestsApiService);
   private readonly numbersApi = inject(NumbersApiService);
-  private readonly reload$ = new Subject<void>();
+  private readonly events = inject(LiveEventsService);
   private readonly reloadNumbers$ = new Subject<void>();
   private readonly processed = new Subject<NumberRequest>();
   /** Live updates that arrive while the list is loading, applied to its result so that none is lost. */
@@ -29,12 +30,23 @@ export class MyRequestsStore {
   private page = 1;
 
   private readonly state = signal<NumberRequest[]>([]);
-  readonly requests = this.state.asReadonly();
   readonly total = signal(0);
-  readonly loading = signal(true);
-  readonly loaded = signal(false);
+  private readonly loader = injectReloadable({
+    load: () => this.api.list({ page: 1, pageSize: REQUESTS_PAGE_SIZE }),
+    starting: () => (this.updatesDuringLoad = []),
+    loaded: (page) => {
+      this.page = 1;
+      this.total.set(page.meta.total);
+      this.state.set(this.updatesDuringLoad.reduce((list, update) => merge(list, update), page.data));
+      this.updatesDuringLoad = [];
+    },
+    reloadOn: [this.events.reconnected$],
+  });
+  readonly requests = this.state.asReadonly();
+  readonly loading = this.loader.loading;
+  readonly loaded = this.loader.loaded;
   readonly loadingMore = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = this.loader.error;
   /** My numbers by id, in E.164: a fulfilled request names its number only by id. */
   readonly assignedNumbers = signal<ReadonlyMap<number, string>>(new Map());
   /** Requests whose cancellation is in flight. */
@@ -43,35 +55,7 @@ export class MyRequestsStore {
   readonly processed$: Observable<NumberRequest> = this.processed.asObservable();
 
   constructor() {
-    const events = inject(LiveEventsService);
     const destroyRef = inject(DestroyRef);
-
-    this.reload$
-      .pipe(
-        startWith(undefined),
-        tap(() => {
-          this.loading.set(true);
-          this.updatesDuringLoad = [];
-        }),
-        switchMap(() =>
-          this.api.list({ page: 1, pageSize: REQUESTS_PAGE_SIZE }).pipe(
-            map((page) => ({ page, error: null })),
-            catchError((error: unknown) => of({ page: null, error: httpErrorMessage(error) })),
-          ),
-        ),
-        takeUntilDestroyed(destroyRef),
-      )
-      .subscribe(({ page, error }) => {
-        this.loading.set(false);
-        this.error.set(error);
-        if (page) {
-          this.page = 1;
-          this.total.set(page.meta.total);
-          this.state.set(this.updatesDuringLoad.reduce((list, update) => merge(list, update), page.data));
-          this.loaded.set(true);
-        }
-        this.updatesDuringLoad = [];
-      });
 
     this.reloadNumbers$
       .pipe(
@@ -85,15 +69,12 @@ export class MyRequestsStore {
         }
       });
 
-    events.requestUpdates$.pipe(takeUntilDestroyed(destroyRef)).subscribe((update) => this.apply(update));
-    events.reconnected$.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => {
-      this.reload();
-      this.reloadNumbers$.next();
-    });
+    this.events.requestUpdates$.pipe(takeUntilDestroyed(destroyRef)).subscribe((update) => this.apply(update));
+    this.events.reconnected$.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.reloadNumbers$.next());
   }
 
   reload(): void {
-    this.reload$.next();
+    this.loader.reload();
   }
 
   /** The next page of older requests, below those shown. */

@@ -4,8 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { NumberRequest } from '@hh/contracts';
 import { formatPhoneNumber } from '../../shared/format/phone';
-import { NUMBER_TYPE_LABELS } from '../numbers/phone-number-labels';
-import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from './request-status';
+import { NUMBER_TYPE_LABELS } from '../../shared/format/phone-number-labels';
+import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from '../../shared/format/request-status';
 
 /** My requests, newest first, each with its status, what was asked for and what came of it. */
 @Component({

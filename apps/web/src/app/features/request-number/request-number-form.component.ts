@@ -12,7 +12,7 @@ import { trimmedLength } from '../../shared/forms/account-validators';
 import { applyProblemToForm } from '../../shared/forms/apply-problem-to-form';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { focusFirstInvalidField } from '../../shared/forms/focus-first-invalid-field';
-import { NUMBER_TYPE_LABELS } from '../numbers/phone-number-labels';
+import { NUMBER_TYPE_LABELS } from '../../shared/format/phone-number-labels';
 import {
   areaCode,
   httpUrl,

@@ -17,7 +17,7 @@ import { aProblem, aUser } from '../../testing/auth-fixtures';
 import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { aPage, aPhoneNumber } from '../../testing/call-fixtures';
 import { startTestSession } from '../../testing/session';
-import { NUMBERS_ENDPOINTS } from '../numbers/numbers-api.service';
+import { NUMBERS_ENDPOINTS } from '../../shared/numbers/numbers-api.service';
 import { NUMBER_REQUESTS_ENDPOINTS } from './number-requests-api.service';
 import { REQUEST_SUBMITTED_MESSAGE } from './request-number-form.component';
 import { RequestNumberPageComponent } from './request-number-page.component';

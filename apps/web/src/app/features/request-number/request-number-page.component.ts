@@ -9,12 +9,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { APP_ROUTES, type NumberRequest } from '@hh/contracts';
 import { filter, switchMap } from 'rxjs';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
-import { NUMBER_TYPE_LABELS } from '../numbers/phone-number-labels';
+import { NUMBER_TYPE_LABELS } from '../../shared/format/phone-number-labels';
 import { confirmAction } from '../../shared/ui/confirm-dialog.component';
 import { MyRequestsStore } from './my-requests.store';
 import { NumberRequestListComponent } from './number-request-list.component';
 import { RequestNumberFormComponent } from './request-number-form.component';
-import { requestProcessedMessage } from './request-status';
+import { requestProcessedMessage } from '../../shared/format/request-status';
 
 export const REQUEST_CANCELLED_MESSAGE = 'Request cancelled.';
 

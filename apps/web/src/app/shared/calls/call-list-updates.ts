@@ -1,5 +1,5 @@
 import type { Call } from '@hh/contracts';
-import { callProgress } from '../../shared/format/call-status';
+import { callProgress } from '../format/call-status';
 
 /** Whether `update` is at least as recent as `current` for the same call (a stale update never moves it backwards). */
 export function isNewerOrSame(update: Call, current: Call): boolean {

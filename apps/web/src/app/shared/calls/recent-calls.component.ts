@@ -5,8 +5,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call } from '@hh/contracts';
-import { CALL_STATUS_LABELS, callStatusTone, callSummary } from '../../shared/format/call-status';
-import { formatPhoneNumber } from '../../shared/format/phone';
+import { CALL_STATUS_LABELS, callStatusTone, callSummary } from '../format/call-status';
+import { formatPhoneNumber } from '../format/phone';
 
 interface RecentCallRow {
   call: Call;

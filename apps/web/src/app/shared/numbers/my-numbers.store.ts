@@ -1,9 +1,8 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { inject, Injectable, signal } from '@angular/core';
 import type { PhoneNumber } from '@hh/contracts';
-import { catchError, filter, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { filter } from 'rxjs';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
-import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { injectReloadable } from '../http/reloadable';
 import { NumbersApiService } from './numbers-api.service';
 
 /**
@@ -13,45 +12,28 @@ import { NumbersApiService } from './numbers-api.service';
 @Injectable()
 export class MyNumbersStore {
   private readonly api = inject(NumbersApiService);
-  private readonly reload$ = new Subject<void>();
+  private readonly events = inject(LiveEventsService);
   private readonly state = signal<PhoneNumber[]>([]);
+  private readonly loader = injectReloadable({
+    load: () => this.api.myNumbers(),
+    loaded: (numbers) => this.state.set(numbers),
+    reloadOn: [
+      this.events.requestUpdates$.pipe(filter((request) => request.status === 'fulfilled')),
+      this.events.reconnected$,
+    ],
+  });
 
   readonly numbers = this.state.asReadonly();
   /** True while a load is in flight, including reloads behind a list already shown. */
-  readonly loading = signal(true);
+  readonly loading = this.loader.loading;
   /** Whether a list has arrived at least once: until then there is nothing to show but a spinner or an error. */
-  readonly loaded = signal(false);
-  readonly error = signal<string | null>(null);
-
-  constructor() {
-    const events = inject(LiveEventsService);
-    const fulfilled$ = events.requestUpdates$.pipe(filter((request) => request.status === 'fulfilled'));
-
-    merge(this.reload$, fulfilled$, events.reconnected$)
-      .pipe(
-        map(() => undefined),
-        startWith(undefined),
-        tap(() => this.loading.set(true)),
-        switchMap(() =>
-          this.api.myNumbers().pipe(
-            map((numbers) => ({ numbers, error: null })),
-            catchError((error: unknown) => of({ numbers: null, error: httpErrorMessage(error) })),
-          ),
-        ),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe(({ numbers, error }) => {
-        this.loading.set(false);
-        this.error.set(error);
-        if (numbers) {
-          this.state.set(numbers);
-          this.loaded.set(true);
-        }
-      });
-  }
+  readonly loaded = this.loader.loaded;
+  readonly error = this.loader.error;
+  /** Each load's outcome as it settles: my numbers, or null when they could not be read. */
+  readonly settled$ = this.loader.settled$;
 
   reload(): void {
-    this.reload$.next();
+    this.loader.reload();
   }
 
   /** Puts a number the API just returned (e.g. renamed) in place of the one shown. */

@@ -19,7 +19,7 @@ import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
-import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS } from '../../numbers/phone-number-labels';
+import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS } from '../../../shared/format/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
 import {
   hasNumberFilters,

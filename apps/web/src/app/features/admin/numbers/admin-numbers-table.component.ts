@@ -6,7 +6,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { AdminPhoneNumber, UserRef } from '@hh/contracts';
 import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
-import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../numbers/phone-number-labels';
+import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../../shared/format/phone-number-labels';
 import { NUMBER_PAGE_SIZES } from './admin-numbers-query';
 
 export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';

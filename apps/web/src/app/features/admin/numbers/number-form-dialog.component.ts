@@ -17,7 +17,7 @@ import { formatPhoneNumber, toPossibleE164 } from '../../../shared/format/phone'
 import { applyProblemToForm } from '../../../shared/forms/apply-problem-to-form';
 import { fieldErrorMessage } from '../../../shared/forms/field-error-message';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
-import { NUMBER_TYPE_LABELS } from '../../numbers/phone-number-labels';
+import { NUMBER_TYPE_LABELS } from '../../../shared/format/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
 
 /** Lengths the API accepts (CreateNumberDto). */

@@ -9,7 +9,7 @@ import { auditTime, filter, merge } from 'rxjs';
 import { LiveEventsService } from '../../../core/live-events/live-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
 import { ListStatusComponent } from '../../../shared/ui/list-status.component';
-import { REQUEST_STATUS_LABELS } from '../../request-number/request-status';
+import { REQUEST_STATUS_LABELS } from '../../../shared/format/request-status';
 import { AdminApiService } from '../admin-api.service';
 import { ApproveRequestDialogComponent, type ApproveRequestData } from './approve-request-dialog.component';
 import { DenyRequestDialogComponent } from './deny-request-dialog.component';

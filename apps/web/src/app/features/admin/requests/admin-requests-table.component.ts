@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import type { AdminNumberRequest } from '@hh/contracts';
-import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from '../../request-number/request-status';
+import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from '../../../shared/format/request-status';
 import { REQUEST_PAGE_SIZES } from './admin-requests-query';
 import { requestSummary } from './request-labels';
 

@@ -11,7 +11,7 @@ import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Sub
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
-import { NUMBER_TYPE_LABELS, numberLocation } from '../../numbers/phone-number-labels';
+import { NUMBER_TYPE_LABELS, numberLocation } from '../../../shared/format/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
 import { ADMIN_NOTES_MAX_LENGTH, requestSummary } from './request-labels';
 

@@ -1,5 +1,5 @@
 import type { AdminNumberRequest } from '@hh/contracts';
-import { NUMBER_TYPE_LABELS } from '../../numbers/phone-number-labels';
+import { NUMBER_TYPE_LABELS } from '../../../shared/format/phone-number-labels';
 
 /** The largest admin note the API takes (ADMIN_NOTES_MAX in the API's DTOs). */
 export const ADMIN_NOTES_MAX_LENGTH = 2000;
