@@ -17,7 +17,10 @@ export async function signUpInBrowser(page: Page, client: { name: string; email:
   await form.getByLabel('Name').fill(client.name);
   await form.getByLabel('Email').fill(client.email);
   await form.getByLabel('Password', { exact: true }).fill(client.password);
+  // The account exists once the API has answered: callers go on to approve it through the admin API at once.
+  const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/signup'));
   await form.getByRole('button', { name: 'Create account' }).click();
+  expect((await created).status()).toBe(201);
 }
 
 export async function signInInBrowser(page: Page, email: string, password: string) {
