@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Call, CallStats, CallStatus } from '@hh/contracts';
 import { CALL_STATUSES } from '@hh/contracts';
-import { CallEngine } from '../../src/app/calls/call-engine.service';
+import { CallEngine } from '../../src/app/calls/call-engine';
 import { startTestApp, TestApp } from '../support/test-app';
 import { activeClient, bearer, SignedUp, signUp } from '../support/accounts';
 import { expectProblem, nextIp } from '../support/http';

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { Call, CallStatus } from '@hh/contracts';
-import { CallEngine } from '../../src/app/calls/call-engine.service';
+import { CallEngine } from '../../src/app/calls/call-engine';
 import { dropDatabase, startTestApp, testDbServer, TestApp } from '../support/test-app';
 import { bearer, signUp } from '../support/accounts';
 import { expectProblem, randomIp } from '../support/http';

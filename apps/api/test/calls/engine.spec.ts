@@ -1,5 +1,5 @@
 import type { Call, CallStatus } from '@hh/contracts';
-import { CallEngine } from '../../src/app/calls/call-engine.service';
+import { CallEngine } from '../../src/app/calls/call-engine';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer } from '../support/accounts';
 import {

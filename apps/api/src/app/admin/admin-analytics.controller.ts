@@ -1,19 +1,20 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { LIMITS } from '@hh/contracts';
 import { Authenticated } from '../../common/decorators/auth.decorators';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
-import { AdminAnalyticsService } from './admin-analytics.service';
+import { AdminAnalyticsService, DEFAULT_ANALYTICS_DAYS } from './admin-analytics.service';
 import { SystemAnalyticsDto } from './dto/admin-analytics.dto';
 
 const RANGE_RULES =
   '`from`/`to` as in GET /calls/stats (on startTime, UTC; a date alone as `to` includes that whole day); ' +
-  'default: the last 30 UTC days, today included; at most 731 days.';
+  `default: the last ${DEFAULT_ANALYTICS_DAYS} UTC days, today included; at most ${LIMITS.analyticsRangeDays} days.`;
 
 @ApiTags('admin')
 @Authenticated({ roles: ['admin'] })
 @ApiBadRequestResponse({
-  description: 'Invalid dates, `from` not before `to`, or a range over 731 days',
+  description: `Invalid dates, \`from\` not before \`to\`, or a range over ${LIMITS.analyticsRangeDays} days`,
   type: ProblemDto,
 })
 @Controller('admin/analytics')

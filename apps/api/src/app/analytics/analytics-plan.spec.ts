@@ -1,4 +1,4 @@
-import { ANALYTICS_PERIODS, planRange } from './admin-analytics.service';
+import { ANALYTICS_PERIODS, planRange } from './analytics-plan';
 
 const at = (iso: string) => new Date(iso);
 const parts = (from: string, to: string, by: 'day' | 'user' = 'day') => {

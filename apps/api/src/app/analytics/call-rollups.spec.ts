@@ -1,4 +1,5 @@
-import { CALL_ROLLUPS, ceilPeriod, floorPeriod, periodOf, rollupUpserts } from './call-rollups';
+import { CALL_ROLLUPS, ceilPeriod, floorPeriod, periodOf } from './call-rollups';
+import { rollupUpserts } from './rollups.repository';
 
 describe('call rollups', () => {
   it('key calls by the UTC day or hour of their start', () => {

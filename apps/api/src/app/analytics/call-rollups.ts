@@ -1,12 +1,3 @@
-import type { CallStatus } from '@hh/contracts';
-import { roundMoney } from '../../common/money';
-
-/** A statement and its parameters. */
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
-
 export type RollupPeriod = 'month' | 'day' | 'hour';
 
 /**
@@ -60,47 +51,4 @@ export function ceilPeriod(at: Date, period: RollupPeriod): Date {
   if (start.getTime() === at.getTime()) return start;
   if (period === 'month') return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
   return new Date(start.getTime() + (period === 'day' ? 86_400_000 : 3_600_000));
-}
-
-/** What a rollup needs of a call that has just become final. */
-export interface FinalCall {
-  userId: number;
-  status: CallStatus;
-  startTime: Date;
-  durationSeconds: number;
-  cost: number;
-}
-
-/**
- * The statements that add `calls` to every rollup, to run in the transaction that makes them final: one multi-row
- * `INSERT … ON DUPLICATE KEY UPDATE` per rollup, in CALL_ROLLUPS order, rows in key order.
- */
-export function rollupUpserts(calls: readonly FinalCall[]): SqlQuery[] {
-  if (calls.length === 0) return [];
-  return CALL_ROLLUPS.map((rollup) => {
-    const rows = new Map<
-      string,
-      { period: string; key: string | number; calls: number; duration: number; cost: number }
-    >();
-    for (const call of calls) {
-      const period = periodOf(call.startTime, rollup.period);
-      const key = rollup.key === 'status' ? call.status : call.userId;
-      const id = `${period}|${typeof key === 'number' ? String(key).padStart(12, '0') : key}`;
-      const row = rows.get(id) ?? { period, key, calls: 0, duration: 0, cost: 0 };
-      row.calls += 1;
-      row.duration += call.durationSeconds;
-      row.cost = roundMoney(row.cost + call.cost);
-      rows.set(id, row);
-    }
-    const ordered = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    return {
-      sql: `INSERT INTO ${rollup.table} (${rollup.period}, ${rollup.key}, calls, duration_seconds, cost)
-            VALUES ${ordered.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-            ON DUPLICATE KEY UPDATE
-              calls = calls + VALUES(calls),
-              duration_seconds = duration_seconds + VALUES(duration_seconds),
-              cost = cost + VALUES(cost)`,
-      params: ordered.flatMap((row) => [row.period, row.key, row.calls, row.duration, row.cost]),
-    };
-  });
 }

@@ -1,20 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CallStatus } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
-import { rollupUpserts } from '../analytics/call-rollups';
+import { RollupsRepository } from '../analytics/rollups.repository';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
-import { CallPlan, MAX_CALL_SECONDS } from '../voip/voip-provider';
-import { answeredSeconds, callCost, isFailed, isFinal, nextTransition } from './call-lifecycle';
+import { VoipService } from '../voip/voip.service';
+import { callCost, isFinal } from './call-lifecycle';
 import type { CallEventSource } from './call-event.entity';
 import { CallEntity } from './call.entity';
+import { CallRepository } from './call.repository';
 import { toCallDto } from './dto/call.dto';
-import { roundMoney } from '../../common/money';
 
 /**
  * The durable call engine (docs/decisions/005). A call's state and its next transition live in MariaDB; this worker,
@@ -36,6 +36,9 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly clock: Clock,
     private readonly bus: RealtimeBus,
     private readonly activity: ActivityService,
+    private readonly calls: CallRepository,
+    private readonly rollups: RollupsRepository,
+    private readonly voip: VoipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -89,12 +92,8 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     // next-key locks), which made concurrent POST /calls inserts deadlock against the batch. (It needs the
     // binary log, if any, in MIXED or ROW format, MariaDB's default; not STATEMENT.)
     const changed = await this.dataSource.transaction('READ COMMITTED', async (em) => {
-      const due: { id: number }[] = await em.query(
-        'SELECT id FROM calls WHERE next_transition_at <= ? ORDER BY next_transition_at LIMIT ? FOR UPDATE SKIP LOCKED',
-        [this.clock.now(), limit],
-      );
-      if (due.length === 0) return [];
-      const calls = await em.getRepository(CallEntity).findBy({ id: In(due.map((row) => row.id)) });
+      const calls = await this.calls.claimDue(this.clock.now(), limit, em);
+      if (calls.length === 0) return [];
       const steps: Step[] = [];
       for (const call of calls) {
         if (call.nextStatus && call.nextTransitionAt) {
@@ -139,57 +138,47 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     client?: ClientContext,
   ): Promise<void> {
     if (steps.length === 0) return;
-    const speed = this.config.voip.mockSpeed;
-    for (const { call, status, at } of steps) {
+    // What follows each step is the provider's to say (one read for the batch): the engine only applies it.
+    const progress = await this.voip.progress(
+      steps.map(({ call, status, at }) => ({
+        callId: call.id,
+        status,
+        at,
+        answeredAt: status === 'in_progress' ? at : call.answeredAt,
+        byEngine: source === 'engine',
+      })),
+      em,
+    );
+    steps.forEach(({ call, status, at }, index) => {
+      const { next, durationSeconds } = progress[index] as (typeof progress)[number];
       call.status = status;
       if (status === 'in_progress') call.answeredAt = at;
       if (isFinal(status)) {
         call.endTime = at;
-        // A completion the engine applies is the plan's end: exactly the planned talk time. Recomputing it from
-        // the schedule's whole milliseconds loses seconds at high speeds (30 s came out as 28 s at 7000×).
-        call.durationSeconds =
-          status !== 'completed' || !call.answeredAt
-            ? 0
-            : source === 'engine'
-              ? (call.planTalkSeconds ?? MAX_CALL_SECONDS)
-              : answeredSeconds(call.answeredAt, at, speed, call.planTalkSeconds);
+        // The talk time is the provider's to say (the mock: exactly the planned seconds when the engine plays
+        // the completion, not a recomputation from the schedule's whole milliseconds, which lost seconds at speed).
+        call.durationSeconds = status === 'completed' && call.answeredAt ? durationSeconds : 0;
         call.cost = callCost(call.durationSeconds, this.config.voip.mockRatePerMinute);
         call.nextStatus = null;
         call.nextTransitionAt = null;
       } else {
-        const next = nextTransition(status, planOf(call), at, speed);
         call.nextStatus = next?.status ?? null;
         call.nextTransitionAt = next?.at ?? null;
       }
-    }
+    });
     const written = recordedAt ?? this.clock.now();
     const calls = steps.map((step) => step.call);
-    const ids = calls.map((call) => call.id);
-    const column = (name: string, value: (call: CallEntity) => unknown) => ({
-      sql: `${name} = CASE id ${calls.map(() => 'WHEN ? THEN ?').join(' ')} END`,
-      params: calls.flatMap((call) => [call.id, value(call)]),
-    });
-    const columns = [
-      column('status', (c) => c.status),
-      column('answered_at', (c) => c.answeredAt),
-      column('end_time', (c) => c.endTime),
-      column('duration_seconds', (c) => c.durationSeconds),
-      column('cost', (c) => c.cost),
-      column('next_status', (c) => c.nextStatus),
-      column('next_transition_at', (c) => c.nextTransitionAt),
-    ];
-    await em.query(
-      `UPDATE calls SET ${columns.map((c) => c.sql).join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`,
-      [...columns.flatMap((c) => c.params), ...ids],
-    );
-    await em.query(
-      `INSERT INTO call_events (call_id, status, occurred_at, recorded_at, source) VALUES ${steps.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      steps.flatMap(({ call, status, at }) => [call.id, status, at, written, source]),
+    await this.calls.updateProgress(calls, em);
+    await this.calls.insertEvents(
+      steps.map(({ call, status, at }) => ({ callId: call.id, status, occurredAt: at, recordedAt: written, source })),
+      em,
     );
     const ended = calls.filter((call) => isFinal(call.status));
     if (ended.length === 0) return;
-    await this.settleTotals(em, ended, written);
-    await this.settleRollups(em, ended);
+    // user_analytics and every rollup in the same transaction as the final status (docs/decisions/007), so
+    // analytics read exact figures at every commit; rows in key order, so concurrent batches never deadlock.
+    await this.rollups.addUserTotals(ended, written, em);
+    await this.rollups.addFinalCalls(ended, em);
     await this.activity.recordMany(
       ended.map((call) => ({
         action: 'call_ended' as const,
@@ -208,68 +197,6 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       this.bus.publish({ event: 'call.updated', data: toCallDto(call), audience: { userId: call.userId } });
     }
   }
-
-  /**
-   * user_analytics in the same transaction as the final status (docs/decisions/007): one row per user, in user
-   * order, so that two instances settling the same users lock their rows in the same order and never deadlock.
-   */
-  private async settleTotals(em: EntityManager, ended: CallEntity[], now: Date): Promise<void> {
-    const byUser = new Map<number, Totals>();
-    for (const call of ended) {
-      const totals = byUser.get(call.userId) ?? {
-        calls: 0,
-        successful: 0,
-        failed: 0,
-        canceled: 0,
-        duration: 0,
-        cost: 0,
-        lastCall: call.startTime,
-      };
-      totals.calls += 1;
-      totals.successful += call.status === 'completed' ? 1 : 0;
-      totals.failed += isFailed(call.status) ? 1 : 0;
-      totals.canceled += call.status === 'canceled' ? 1 : 0;
-      totals.duration += call.durationSeconds;
-      totals.cost = roundMoney(totals.cost + call.cost);
-      if (call.startTime > totals.lastCall) totals.lastCall = call.startTime;
-      byUser.set(call.userId, totals);
-    }
-    const rows = [...byUser.entries()].sort(([a], [b]) => a - b);
-    await em.query(
-      `INSERT INTO user_analytics
-         (user_id, total_calls, successful_calls, failed_calls, canceled_calls, total_duration_seconds, total_cost, last_call_date, updated_at)
-       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       ON DUPLICATE KEY UPDATE
-         total_calls = total_calls + VALUES(total_calls),
-         successful_calls = successful_calls + VALUES(successful_calls),
-         failed_calls = failed_calls + VALUES(failed_calls),
-         canceled_calls = canceled_calls + VALUES(canceled_calls),
-         total_duration_seconds = total_duration_seconds + VALUES(total_duration_seconds),
-         total_cost = total_cost + VALUES(total_cost),
-         last_call_date = GREATEST(COALESCE(last_call_date, VALUES(last_call_date)), VALUES(last_call_date)),
-         updated_at = VALUES(updated_at)`,
-      rows.flatMap(([userId, t]) => [
-        userId,
-        t.calls,
-        t.successful,
-        t.failed,
-        t.canceled,
-        t.duration,
-        t.cost,
-        t.lastCall,
-        now,
-      ]),
-    );
-  }
-
-  /**
-   * Every rollup of final calls (analytics/call-rollups.ts: per day and per hour, by status and by user) in the same
-   * transaction as the final status, so analytics read exact figures at every commit; one upsert per rollup, rows
-   * in key order so that concurrent batches lock the shared rows in the same order and never deadlock on them.
-   */
-  private async settleRollups(em: EntityManager, ended: CallEntity[]): Promise<void> {
-    for (const upsert of rollupUpserts(ended)) await em.query(upsert.sql, upsert.params);
-  }
 }
 
 /** One transition to apply to a call locked by the caller's transaction. */
@@ -277,23 +204,4 @@ export interface Step {
   call: CallEntity;
   status: CallStatus;
   at: Date;
-}
-
-interface Totals {
-  calls: number;
-  successful: number;
-  failed: number;
-  canceled: number;
-  duration: number;
-  cost: number;
-  lastCall: Date;
-}
-
-export function planOf(call: CallEntity): CallPlan {
-  return {
-    ringMs: call.planRingMs ?? 0,
-    outcome: call.planOutcome ?? 'failed',
-    outcomeMs: call.planOutcomeMs ?? 0,
-    talkSeconds: call.planTalkSeconds,
-  };
 }

@@ -1,5 +1,6 @@
-import { answeredSeconds, callCost, nextTransition } from './call-lifecycle';
+import { answeredSeconds, nextTransition } from '../voip/call-plan';
 import { CallPlan } from '../voip/voip-provider';
+import { callCost } from './call-lifecycle';
 
 const plan: CallPlan = { ringMs: 2000, outcome: 'in_progress', outcomeMs: 3000, talkSeconds: 30 };
 const t0 = new Date('2026-11-24T10:00:00.000Z');

@@ -1,11 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from '@hh/contracts';
 import { decimalToNumber } from '../../database/column-transformers';
-import type { PlannedOutcome } from '../voip/voip-provider';
+import { CallPlanColumns } from '../voip/call-plan.columns';
 
 export const SCHEDULED_STATUSES = ['ringing', 'in_progress', 'completed', 'failed', 'busy', 'no_answer'] as const;
 export type ScheduledStatus = (typeof SCHEDULED_STATUSES)[number];
-export const PLANNED_OUTCOMES = ['in_progress', 'failed', 'busy', 'no_answer'] as const;
 
 @Entity('calls')
 export class CallEntity {
@@ -52,17 +51,9 @@ export class CallEntity {
   @Column({ name: 'next_transition_at', type: 'datetime', precision: 3, nullable: true })
   nextTransitionAt!: Date | null;
 
-  @Column({ name: 'plan_outcome', type: 'enum', enum: PLANNED_OUTCOMES, nullable: true })
-  planOutcome!: PlannedOutcome | null;
-
-  @Column({ name: 'plan_ring_ms', type: 'int', nullable: true })
-  planRingMs!: number | null;
-
-  @Column({ name: 'plan_outcome_ms', type: 'int', nullable: true })
-  planOutcomeMs!: number | null;
-
-  @Column({ name: 'plan_talk_seconds', type: 'int', nullable: true })
-  planTalkSeconds!: number | null;
+  /** The provider's own columns (mapped and written by voip/ alone, never selected here). */
+  @Column(() => CallPlanColumns, { prefix: false })
+  providerPlan?: CallPlanColumns;
 
   @Column({ name: 'recording_url', type: 'varchar', length: 500, nullable: true })
   recordingUrl!: string | null;

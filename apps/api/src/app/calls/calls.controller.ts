@@ -28,15 +28,18 @@ import {
 } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import type { CallStats, Paginated } from '@hh/contracts';
+import { LIMITS, RATE_LIMITS, type CallStats, type Paginated } from '@hh/contracts';
+import { Audit, type AuditContext } from '../../common/audit/audit-context';
+import { Clock } from '../../common/clock';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
-import { CallsService } from './calls.service';
+import { CallPlacementService } from './call-placement.service';
+import { CallQueriesService } from './call-queries.service';
+import { CallStatsService } from './call-stats.service';
 import { CallStatsDto } from './dto/call-stats.dto';
 import {
   DateRangeQueryDto,
@@ -47,7 +50,7 @@ import {
   UpdateCallDto,
 } from './dto/call-requests.dto';
 import { CallDto } from './dto/call.dto';
-import { EXPORT_RETRY_AFTER_SECONDS, ExportSlots, MAX_CONCURRENT_EXPORTS } from './export-slots';
+import { EXPORT_RETRY_AFTER_SECONDS, ExportSlots } from './export-slots';
 
 @ApiTags('calls')
 @Authenticated()
@@ -56,8 +59,11 @@ import { EXPORT_RETRY_AFTER_SECONDS, ExportSlots, MAX_CONCURRENT_EXPORTS } from 
 @Controller('calls')
 export class CallsController {
   constructor(
-    private readonly calls: CallsService,
+    private readonly placement: CallPlacementService,
+    private readonly queries: CallQueriesService,
+    private readonly callStats: CallStatsService,
     private readonly exportSlots: ExportSlots,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -68,7 +74,7 @@ export class CallsController {
       'Starts an outbound call from one of your assigned numbers (default: your first). The call is `initiated`; ' +
       'follow it with GET /calls/{id} or the live events. Test numbers: +15005550001 fails, +15005550002 is busy, ' +
       '+15005550003 is not answered, +15005550004 is answered and completes after 30 s, +15005550005 stays in ' +
-      'progress until hung up. At most 10 calls per minute per user.',
+      `progress until hung up. At most ${RATE_LIMITS.calls.limit} calls per minute per user.`,
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -87,11 +93,10 @@ export class CallsController {
   async place(
     @Body() dto: PlaceCallDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CallDto> {
-    const result = await this.calls.place(principal, dto, idempotencyKey, client);
+    const result = await this.placement.place(audit, dto, idempotencyKey);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return result.call;
   }
@@ -102,7 +107,7 @@ export class CallsController {
   })
   @ApiPaginatedResponse(CallDto)
   list(@Query() query: ListCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<CallDto>> {
-    return this.calls.list(principal.userId, query);
+    return this.queries.list(principal.userId, query);
   }
 
   @Get('stats')
@@ -113,20 +118,20 @@ export class CallsController {
   })
   @ApiOkResponse({ type: CallStatsDto })
   stats(@Query() range: DateRangeQueryDto, @CurrentPrincipal() principal: Principal): Promise<CallStats> {
-    return this.calls.stats(principal.userId, range);
+    return this.callStats.stats(principal.userId, range);
   }
 
   @Get('export')
   @ApiOperation({
     summary: 'My calls as CSV (same filters as the list; every matching row, streamed)',
     description:
-      `At most ${MAX_CONCURRENT_EXPORTS} exports of a user run at once (each reads from the database until its last ` +
+      `At most ${LIMITS.concurrentExports} exports of a user run at once (each reads from the database until its last ` +
       'row is sent); another one is answered 429 with Retry-After. Closing the connection ends the export at once.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv with a header row' })
   @ApiTooManyRequestsResponse({
-    description: `${MAX_CONCURRENT_EXPORTS} exports of yours are already running; see Retry-After`,
+    description: `${LIMITS.concurrentExports} exports of yours are already running; see Retry-After`,
     type: ProblemDto,
   })
   async export(
@@ -143,7 +148,7 @@ export class CallsController {
     }
     let stream: Readable;
     try {
-      stream = await this.calls.exportCsv(principal.userId, query);
+      stream = await this.queries.exportCsv(principal.userId, query);
     } catch (error) {
       release();
       throw error;
@@ -152,7 +157,7 @@ export class CallsController {
     // A client that left while the query started, or leaves mid-way: destroying the stream ends the query.
     if (reply.raw.destroyed) stream.destroy();
     else reply.raw.once('close', () => stream.destroy());
-    const date = new Date().toISOString().slice(0, 10);
+    const date = this.clock.now().toISOString().slice(0, 10);
     return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="calls-${date}.csv"`,
@@ -164,7 +169,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallDto })
   @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
   get(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() principal: Principal): Promise<CallDto> {
-    return this.calls.get(principal.userId, id);
+    return this.queries.get(principal.userId, id);
   }
 
   @Patch(':id')
@@ -182,10 +187,9 @@ export class CallsController {
   update(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: UpdateCallDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<CallDto> {
-    return this.calls.update(principal, id, dto, client);
+    return this.placement.update(audit, id, dto);
   }
 
   @Post(':id/digits')
@@ -199,7 +203,7 @@ export class CallsController {
     @Body() dto: SendDigitsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ callId: number; digits: string }> {
-    await this.calls.sendDigits(principal.userId, id, dto.digits);
+    await this.placement.sendDigits(principal.userId, id, dto.digits);
     return { callId: id, digits: dto.digits };
   }
 }

@@ -1,18 +1,33 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { VoipModule } from '../voip/voip.module';
-import { CallEngine } from './call-engine.service';
-import { CallEventEntity } from './call-event.entity';
-import { CallEntity } from './call.entity';
+import { CallEngine } from './call-engine';
+import { CallPlacementService } from './call-placement.service';
+import { CallQueriesService } from './call-queries.service';
+import { CallRepository } from './call.repository';
+import { CallStatsService } from './call-stats.service';
 import { CallsController } from './calls.controller';
-import { CallsService } from './calls.service';
 import { ExportSlots } from './export-slots';
-import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
+/**
+ * The calls feature: placement (CallPlacementService), reading and export (CallQueriesService), statistics
+ * (CallStatsService), the durable CallEngine; every query of calls, call_events and idempotency_keys is in
+ * CallRepository and IdempotencyKeyRepository. The provider is reached through voip/ (VoipService) only.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([CallEntity, CallEventEntity, IdempotencyKeyEntity]), VoipModule],
+  imports: [VoipModule, AnalyticsModule],
   controllers: [CallsController],
-  providers: [CallsService, CallEngine, ExportSlots],
-  exports: [CallsService, CallEngine],
+  providers: [
+    CallRepository,
+    IdempotencyKeyRepository,
+    CallPlacementService,
+    CallQueriesService,
+    CallStatsService,
+    CallEngine,
+    ExportSlots,
+  ],
+  // AnalyticsModule too: the admin console reads the rollups the engine writes.
+  exports: [CallQueriesService, CallEngine, AnalyticsModule],
 })
 export class CallsModule {}

@@ -7,11 +7,10 @@ import {
   CallDirection,
   CallSort,
   CallStatus,
+  LIMITS,
   PlaceCallRequest,
 } from '@hh/contracts';
 import { PageQueryDto } from '../../../common/http/pagination';
-
-export const NOTES_MAX_LENGTH = 2000;
 
 export class PlaceCallDto implements PlaceCallRequest {
   @ApiProperty({ example: '+15005550004', description: 'E.164 or a national US format, e.g. (909) 687-4971' })
@@ -27,10 +26,10 @@ export class PlaceCallDto implements PlaceCallRequest {
   @MaxLength(32)
   fromNumber?: string;
 
-  @ApiPropertyOptional({ example: 'Follow-up on quote #1042', maxLength: NOTES_MAX_LENGTH })
+  @ApiPropertyOptional({ example: 'Follow-up on quote #1042', maxLength: LIMITS.textMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(NOTES_MAX_LENGTH)
+  @MaxLength(LIMITS.textMaxLength)
   notes?: string;
 }
 
@@ -45,11 +44,11 @@ export class UpdateCallDto {
   @IsIn(CALL_STATUSES)
   status?: CallStatus;
 
-  @ApiPropertyOptional({ example: 'Left a voicemail', maxLength: NOTES_MAX_LENGTH, nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'Left a voicemail', maxLength: LIMITS.textMaxLength, nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_dto, value) => value !== null)
   @IsString()
-  @MaxLength(NOTES_MAX_LENGTH)
+  @MaxLength(LIMITS.textMaxLength)
   notes?: string | null;
 }
 

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RollupsRepository } from './rollups.repository';
+
+/**
+ * The call figures kept for reading (user_analytics and the rollups): written by the call engine in each call's
+ * final transaction, read by the admin console; users/ creates each user's user_analytics row through it.
+ */
+@Module({
+  providers: [RollupsRepository],
+  exports: [RollupsRepository],
+})
+export class AnalyticsModule {}
