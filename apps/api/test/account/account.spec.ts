@@ -15,7 +15,7 @@ describe('the signed-in user’s account (/me)', () => {
     t.http().post('/api/v1/auth/login').set('X-Forwarded-For', nextIp()).send({ email, password });
 
   describe('PATCH /me', () => {
-    it('renames the user (trimmed), answers the User and logs profile_update', async () => {
+    it('renames the user (trimmed), answers the User and logs profile_updated', async () => {
       const account = await signUp(t);
       const res = await t
         .http()
@@ -31,7 +31,7 @@ describe('the signed-in user’s account (/me)', () => {
       const [row] = await t.sql<{ name: string }>('SELECT name FROM users WHERE id = ?', [account.user.id]);
       expect(row?.name).toBe('Grace Hopper');
       const logged = await t.sql<{ ip_address: string; user_agent: string; details: unknown }>(
-        "SELECT ip_address, user_agent, details FROM activity_logs WHERE action = 'profile_update' AND user_id = ?",
+        "SELECT ip_address, user_agent, details FROM activity_logs WHERE action = 'profile_updated' AND user_id = ?",
         [account.user.id],
       );
       expect(logged).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('the signed-in user’s account (/me)', () => {
   });
 
   describe('POST /me/password', () => {
-    it('changes the password, revokes every other session and keeps this one, and logs password_change', async () => {
+    it('changes the password, revokes every other session and keeps this one, and logs password_changed', async () => {
       const account = await activeClient(t);
       const other = await logIn(t, account.user.email, account.password, nextIp());
       const third = await logIn(t, account.user.email, account.password, nextIp());
@@ -131,7 +131,7 @@ describe('the signed-in user’s account (/me)', () => {
       ]);
       expect(hash?.password_hash).toMatch(/^\$2b\$04\$/);
       const logged = await t.sql<{ user_agent: string }>(
-        "SELECT user_agent FROM activity_logs WHERE action = 'password_change' AND user_id = ?",
+        "SELECT user_agent FROM activity_logs WHERE action = 'password_changed' AND user_id = ?",
         [account.user.id],
       );
       expect(logged).toEqual([{ user_agent: 'account-spec' }]);
@@ -155,7 +155,7 @@ describe('the signed-in user’s account (/me)', () => {
       await me(other.accessToken).expect(200);
       await login(account.user.email, account.password).expect(200);
       expectProblem(await login(account.user.email, 'Harbour-Falcon-42'), 401);
-      const logged = await t.sql("SELECT id FROM activity_logs WHERE action = 'password_change' AND user_id = ?", [
+      const logged = await t.sql("SELECT id FROM activity_logs WHERE action = 'password_changed' AND user_id = ?", [
         account.user.id,
       ]);
       expect(logged).toHaveLength(0);

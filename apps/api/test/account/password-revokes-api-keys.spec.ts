@@ -35,7 +35,7 @@ describe('POST /api/v1/me/password with revokeApiKeys', () => {
     const list = await t.http().get('/api/v1/api-keys').set(bearer(account.accessToken)).expect(200);
     expect(list.body.data.map((k: { status: string }) => k.status)).toEqual(['revoked', 'revoked']);
     const [logged] = await t.sql<{ details: unknown }>(
-      "SELECT details FROM activity_logs WHERE action = 'password_change' AND user_id = ?",
+      "SELECT details FROM activity_logs WHERE action = 'password_changed' AND user_id = ?",
       [account.user.id],
     );
     const details = typeof logged?.details === 'string' ? JSON.parse(logged.details) : logged?.details;

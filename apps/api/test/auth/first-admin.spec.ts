@@ -21,7 +21,7 @@ describe('first start with ADMIN_PASSWORD', () => {
     ]);
     expect(row?.password_hash).toMatch(/^\$2b\$/);
     expect(row?.password_hash).not.toContain(ADMIN_PASSWORD);
-    const logged = await t.sql("SELECT id FROM activity_logs WHERE action = 'admin_bootstrap'");
+    const logged = await t.sql("SELECT id FROM activity_logs WHERE action = 'admin_bootstrapped'");
     expect(logged).toHaveLength(1);
   });
 

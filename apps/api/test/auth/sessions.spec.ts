@@ -160,7 +160,7 @@ describe('sessions: /auth/me, /auth/refresh, /auth/logout', () => {
       expect(session?.revoked_at).not.toBeNull();
       expect(session?.revoked_reason).toBe('refresh_token_reuse');
       const logged = await t.sql<{ user_id: number }>(
-        "SELECT user_id FROM activity_logs WHERE action = 'refresh_token_reuse' AND user_id = ?",
+        "SELECT user_id FROM activity_logs WHERE action = 'refresh_token_reused' AND user_id = ?",
         [account.user.id],
       );
       expect(logged).toHaveLength(1);

@@ -47,7 +47,7 @@ describe('number requests (client side)', () => {
       "SELECT action FROM activity_logs WHERE user_id = ? AND action LIKE 'request_%' ORDER BY id",
       [client.user.id],
     );
-    expect(actions.map((a) => a.action)).toEqual(['request_created', 'request_cancelled']);
+    expect(actions.map((a) => a.action)).toEqual(['request_created', 'request_canceled']);
   });
 
   it('accepts the minimal request and filters by status', async () => {

@@ -41,7 +41,7 @@ export class MeController {
   ): Promise<UserDto> {
     await this.users.update(principal.userId, { name: dto.name });
     await this.activity.record({
-      action: 'profile_update',
+      action: 'profile_updated',
       userId: principal.userId,
       entityType: 'user',
       entityId: principal.userId,

@@ -164,7 +164,7 @@ export class AuthService {
       const apiKeysRevoked = revokeApiKeys ? await this.apiKeys.revokeAllOfUser(user.id, em) : 0;
       await this.activity.record(
         {
-          action: 'password_change',
+          action: 'password_changed',
           userId: user.id,
           entityType: 'user',
           entityId: user.id,

@@ -47,7 +47,13 @@ export class FirstAdminService {
           em,
         );
         await this.activity.record(
-          { action: 'admin_bootstrap', userId: admin.id, entityType: 'user', entityId: admin.id, details: { email } },
+          {
+            action: 'admin_bootstrapped',
+            userId: admin.id,
+            entityType: 'user',
+            entityId: admin.id,
+            details: { email },
+          },
           em,
         );
       });

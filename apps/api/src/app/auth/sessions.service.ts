@@ -86,7 +86,7 @@ export class SessionsService {
         await this.revokeWith(em, { id: session.id }, 'refresh_token_reuse', now);
         await this.activity.record(
           {
-            action: 'refresh_token_reuse',
+            action: 'refresh_token_reused',
             userId: session.userId,
             entityType: 'session',
             details: { sessionId: session.id },

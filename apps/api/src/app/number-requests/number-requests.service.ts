@@ -100,7 +100,7 @@ export class NumberRequestsService {
         throw conflict(`The request is already ${row.status}; only pending requests can be cancelled`);
       await em.getRepository(NumberRequestEntity).delete({ id });
       await this.activity.record(
-        { action: 'request_cancelled', userId: principal.userId, entityType: 'number_request', entityId: id, client },
+        { action: 'request_canceled', userId: principal.userId, entityType: 'number_request', entityId: id, client },
         em,
       );
     });

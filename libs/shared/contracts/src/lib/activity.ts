@@ -1,13 +1,16 @@
-/** Actions recorded in the activity log: every state-changing action writes one. */
+/**
+ * Actions recorded in the activity log: every state-changing action writes one. Named `<thing>_<past participle>`
+ * (US spelling: canceled); signup, login and logout name the event itself, as auth logs usually do.
+ */
 export const ACTIVITY_ACTIONS = [
   'signup',
   'login',
   'login_failed',
   'logout',
-  'refresh_token_reuse',
-  'password_change',
-  'profile_update',
-  'admin_bootstrap',
+  'refresh_token_reused',
+  'password_changed',
+  'profile_updated',
+  'admin_bootstrapped',
   'call_initiated',
   'call_ended',
   'number_created',
@@ -17,7 +20,7 @@ export const ACTIVITY_ACTIONS = [
   'number_deleted',
   'numbers_imported',
   'request_created',
-  'request_cancelled',
+  'request_canceled',
   'request_approved',
   'request_denied',
   'request_fulfilled',
@@ -28,3 +31,19 @@ export const ACTIVITY_ACTIONS = [
   'user_updated',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+/**
+ * Former spellings of renamed actions (sql/008-activity-action-names.sql rewrote the stored rows). GET
+ * /admin/activity still accepts them as its `action` filter, so saved links and scripts keep working.
+ */
+export const LEGACY_ACTIVITY_ACTIONS: Readonly<Record<string, ActivityAction>> = {
+  refresh_token_reuse: 'refresh_token_reused',
+  password_change: 'password_changed',
+  profile_update: 'profile_updated',
+  admin_bootstrap: 'admin_bootstrapped',
+  request_cancelled: 'request_canceled',
+};
+
+/** What an activity entry is about (entityType, with its id in entityId). */
+export const ACTIVITY_ENTITY_TYPES = ['user', 'session', 'api_key', 'call', 'phone_number', 'number_request'] as const;
+export type ActivityEntityType = (typeof ACTIVITY_ENTITY_TYPES)[number];

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-import { ACTIVITY_ACTIONS, ActivityAction } from '@hh/contracts';
+import { ACTIVITY_ACTIONS, ActivityAction, LEGACY_ACTIVITY_ACTIONS } from '@hh/contracts';
 import { IdQuery } from '../../../common/http/integer-query';
 import { PageQueryDto } from '../../../common/http/pagination';
 
@@ -8,8 +9,19 @@ export class ActivityFiltersDto {
   @IdQuery({ example: 42, description: 'Who acted' })
   userId?: number;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_ACTIONS, example: 'number_assigned' })
+  @ApiPropertyOptional({
+    enum: ACTIVITY_ACTIONS,
+    example: 'number_assigned',
+    description: `Former spellings are accepted and mean the current one: ${Object.entries(LEGACY_ACTIVITY_ACTIONS)
+      .map(([old, current]) => `${old} (${current})`)
+      .join(', ')}`,
+  })
   @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEGACY_ACTIVITY_ACTIONS, value)
+      ? LEGACY_ACTIVITY_ACTIONS[value]
+      : value,
+  )
   @IsIn(ACTIVITY_ACTIONS)
   action?: ActivityAction;
 
