@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { CALL_DIRECTIONS, CALL_STATUSES, type CallDirection, type CallStatus } from '@hh/contracts';
 import { CALL_STATUS_LABELS } from '../../shared/format/call-status';
 import { debouncedSearch } from '../../shared/forms/debounced-search';
-import { hasFilters, type HistoryFilters } from './call-history-query';
+import { hasFilters, HISTORY_SEARCH_MAX_LENGTH, type HistoryFilters } from './call-history-query';
 
 const DIRECTION_LABELS: Record<CallDirection, string> = { outbound: 'Outbound', inbound: 'Inbound' };
 
@@ -24,7 +24,7 @@ const DIRECTION_LABELS: Record<CallDirection, string> = { outbound: 'Outbound', 
           type="search"
           inputmode="tel"
           autocomplete="off"
-          maxlength="32"
+          [maxLength]="searchMaxLength"
           [value]="search.text()"
           (input)="search.input($any($event.target).value)"
         />
@@ -96,6 +96,7 @@ export class CallFiltersComponent {
   protected readonly statuses = CALL_STATUSES.map((value: CallStatus) => ({ value, label: CALL_STATUS_LABELS[value] }));
   protected readonly directions = CALL_DIRECTIONS.map((value) => ({ value, label: DIRECTION_LABELS[value] }));
   protected readonly active = computed(() => hasFilters(this.filters()));
+  protected readonly searchMaxLength = HISTORY_SEARCH_MAX_LENGTH;
   /** The number search as typed; it follows the URL (back button, "Clear filters") whenever that changes. */
   protected readonly search = debouncedSearch({
     current: () => this.filters().q,

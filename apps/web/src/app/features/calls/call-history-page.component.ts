@@ -11,7 +11,7 @@ import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { localDateStamp, saveFile } from '../../shared/http/save-file';
 import { injectServerList } from '../../shared/http/server-list';
-import { ListStatusComponent } from '../../shared/ui/list-status.component';
+import { ListEmptyDirective, ListResultsComponent, ListRowsDirective } from '../../shared/ui/list-results.component';
 import { CallDetailDialogComponent, type CallDetailData } from './call-detail-dialog.component';
 import { CallFiltersComponent } from './call-filters.component';
 import {
@@ -38,7 +38,9 @@ import { DEFAULT_CALL_SORT } from '../../shared/calls/calls.models';
   imports: [
     CallFiltersComponent,
     CallTableComponent,
-    ListStatusComponent,
+    ListEmptyDirective,
+    ListResultsComponent,
+    ListRowsDirective,
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,

@@ -7,9 +7,17 @@ import {
   type CallDirection,
   type CallSort,
   type CallStatus,
-  PAGE_SIZE_DEFAULT,
 } from '@hh/contracts';
 import { phoneSearchDigits } from '../../shared/format/phone';
+import {
+  dayEnd,
+  dayOf,
+  dayStart,
+  oneOf,
+  pageFromParams,
+  pageToParams,
+  searchFromParams,
+} from '../../shared/http/url-state';
 import { type CallFilters, type CallListQuery, DEFAULT_CALL_SORT } from '../../shared/calls/calls.models';
 
 /*
@@ -18,7 +26,8 @@ import { type CallFilters, type CallListQuery, DEFAULT_CALL_SORT } from '../../s
  * the page and the API.
  */
 
-export const HISTORY_PAGE_SIZES = [10, 25, 50, 100] as const;
+/** The longest search: a phone number's digits with room to spare. */
+export const HISTORY_SEARCH_MAX_LENGTH = 32;
 
 /** The filters as the user chose them: dates are local calendar days (YYYY-MM-DD), the search as typed. */
 export interface HistoryFilters {
@@ -38,37 +47,17 @@ export interface HistoryState {
 
 export const NO_FILTERS: HistoryFilters = { status: null, direction: null, from: null, to: null, q: '' };
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-function calendarDay(value: string | null): string | null {
-  return value && DATE_PATTERN.test(value) && localDay(value) ? value : null;
-}
-
-/** YYYY-MM-DD as a local date, or null when it names no real day (2026-02-30). */
-function localDay(value: string): Date | null {
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
-}
-
 /** Reads the URL leniently: anything unknown or malformed falls back to the default, never to an error. */
 export function historyStateFromParams(params: ParamMap): HistoryState {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   return {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: (HISTORY_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
+    ...pageFromParams(params),
     sort: oneOf(CALL_SORTS, params.get('sort')) ?? DEFAULT_CALL_SORT,
     filters: {
       status: oneOf(CALL_STATUSES, params.get('status')),
       direction: oneOf(CALL_DIRECTIONS, params.get('direction')),
-      from: calendarDay(params.get('from')),
-      to: calendarDay(params.get('to')),
-      q: (params.get('q') ?? '').trim().slice(0, 32),
+      from: dayOf(params.get('from')),
+      to: dayOf(params.get('to')),
+      q: searchFromParams(params, HISTORY_SEARCH_MAX_LENGTH),
     },
   };
 }
@@ -77,8 +66,7 @@ export function historyStateFromParams(params: ParamMap): HistoryState {
 export function historyStateToParams(state: HistoryState): Params {
   const { filters } = state;
   return {
-    page: state.page > 1 ? state.page : null,
-    pageSize: state.pageSize !== PAGE_SIZE_DEFAULT ? state.pageSize : null,
+    ...pageToParams(state),
     sort: state.sort !== DEFAULT_CALL_SORT ? state.sort : null,
     status: filters.status,
     direction: filters.direction,
@@ -101,10 +89,10 @@ export function toApiFilters(filters: HistoryFilters): CallFilters {
   const api: CallFilters = {};
   if (filters.status) api.status = filters.status;
   if (filters.direction) api.direction = filters.direction;
-  const from = filters.from ? localDay(filters.from) : null;
-  if (from) api.from = from.toISOString();
-  const to = filters.to ? localDay(filters.to) : null;
-  if (to) api.to = new Date(to.getFullYear(), to.getMonth(), to.getDate(), 23, 59, 59, 999).toISOString();
+  const from = filters.from ? dayStart(filters.from) : null;
+  if (from) api.from = from;
+  const to = filters.to ? dayEnd(filters.to) : null;
+  if (to) api.to = to;
   const digits = phoneSearchDigits(filters.q);
   if (digits) api.q = digits;
   return api;

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, input, output, viewChild } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSort, MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { Call, CallSort } from '@hh/contracts';
@@ -9,7 +8,7 @@ import { CALL_STATUS_LABELS, callStatusTone } from '../../shared/format/call-sta
 import { formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
-import { HISTORY_PAGE_SIZES, sortHeaderOf, sortOrderOf, type SortDirection } from './call-history-query';
+import { sortHeaderOf, sortOrderOf, type SortDirection } from './call-history-query';
 
 interface CallRow {
   call: Call;
@@ -30,7 +29,7 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
 @Component({
   selector: 'hh-call-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatIconModule, MatPaginatorModule, MatSortModule, MatTableModule],
+  imports: [DatePipe, MatIconModule, MatSortModule, MatTableModule],
   template: `
     <div class="table-scroll">
       <table
@@ -97,17 +96,6 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
         <tr mat-row *matRowDef="let row; columns: columns" class="call-row" (click)="opened.emit(row.call)"></tr>
       </table>
     </div>
-
-    <mat-paginator
-      aria-label="Call history pages"
-      [length]="total()"
-      [pageIndex]="page() - 1"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizes"
-      [disabled]="loading()"
-      showFirstLastButtons
-      (page)="onPage($event)"
-    />
   `,
   styles: `
     :host {
@@ -158,25 +146,16 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
-    mat-paginator {
-      background: transparent;
-    }
   `,
 })
 export class CallTableComponent {
   readonly calls = input.required<readonly Call[]>();
   readonly sort = input.required<CallSort>();
-  readonly page = input(1);
-  readonly pageSize = input(25);
-  readonly total = input(0);
-  readonly loading = input(false);
 
   readonly sortChange = output<CallSort>();
-  readonly pageChange = output<{ page: number; pageSize: number }>();
   readonly opened = output<Call>();
 
   protected readonly columns = CALL_TABLE_COLUMNS;
-  protected readonly pageSizes = [...HISTORY_PAGE_SIZES];
   protected readonly sortHeader = computed(() => sortHeaderOf(this.sort()));
   protected readonly rows = computed<CallRow[]>(() =>
     this.calls().map((call) => ({
@@ -211,10 +190,6 @@ export class CallTableComponent {
 
   protected onSort(sort: Sort): void {
     this.sortChange.emit(sortOrderOf(sort.active, sort.direction as SortDirection));
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
   protected open(event: Event, call: Call): void {

@@ -1,11 +1,10 @@
 import type { ParamMap, Params } from '@angular/router';
-import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityLog, PAGE_SIZE_DEFAULT } from '@hh/contracts';
+import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityLog } from '@hh/contracts';
+import { dayEnd, dayOf, dayStart, idOf, oneOf, pageFromParams, pageToParams } from '../../../shared/http/url-state';
 import type { AdminActivityListQuery } from '../admin-api.service';
 
 /** The activity log's filters and page, kept in the URL (?action=login&from=2026-11-01&page=2). */
-export const ACTIVITY_PAGE_SIZES = [10, 25, 50, 100] as const;
 const ENTITY_TYPE_PATTERN = /^[a-z_]{1,50}$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ActivityFilters {
   userId: number | null;
@@ -30,49 +29,30 @@ export const NO_ACTIVITY_FILTERS: ActivityFilters = {
   to: null,
 };
 
-/** YYYY-MM-DD as a local date, or null when it names no real day. */
-function localDay(value: string): Date | null {
-  if (!DATE_PATTERN.test(value)) return null;
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
-}
-
 export function entityTypeOf(value: string | null): string | null {
   const trimmed = value?.trim().toLowerCase() ?? '';
   return ENTITY_TYPE_PATTERN.test(trimmed) ? trimmed : null;
 }
 
-export function userIdOf(value: string | null): number | null {
-  const id = Number(value);
-  return value && Number.isInteger(id) && id >= 1 ? id : null;
-}
+/** The user id filter as typed or read from the URL. */
+export const userIdOf = idOf;
 
 export function activityStateFromParams(params: ParamMap): ActivityListState {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  const action = params.get('action');
-  const day = (name: string) => {
-    const value = params.get(name);
-    return value && localDay(value) ? value : null;
-  };
   return {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: (ACTIVITY_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
+    ...pageFromParams(params),
     filters: {
-      userId: userIdOf(params.get('userId')),
-      action: (ACTIVITY_ACTIONS as readonly string[]).includes(action ?? '') ? (action as ActivityAction) : null,
+      userId: idOf(params.get('userId')),
+      action: oneOf(ACTIVITY_ACTIONS, params.get('action')),
       entityType: entityTypeOf(params.get('entityType')),
-      from: day('from'),
-      to: day('to'),
+      from: dayOf(params.get('from')),
+      to: dayOf(params.get('to')),
     },
   };
 }
 
 export function activityStateToParams(state: ActivityListState): Params {
   return {
-    page: state.page > 1 ? state.page : null,
-    pageSize: state.pageSize !== PAGE_SIZE_DEFAULT ? state.pageSize : null,
+    ...pageToParams(state),
     ...state.filters,
   };
 }
@@ -88,10 +68,10 @@ export function toActivityQuery(state: ActivityListState): AdminActivityListQuer
   if (filters.userId) query.userId = filters.userId;
   if (filters.action) query.action = filters.action;
   if (filters.entityType) query.entityType = filters.entityType;
-  const from = filters.from ? localDay(filters.from) : null;
-  if (from) query.from = from.toISOString();
-  const to = filters.to ? localDay(filters.to) : null;
-  if (to) query.to = new Date(to.getFullYear(), to.getMonth(), to.getDate(), 23, 59, 59, 999).toISOString();
+  const from = filters.from ? dayStart(filters.from) : null;
+  if (from) query.from = from;
+  const to = filters.to ? dayEnd(filters.to) : null;
+  if (to) query.to = to;
   return query;
 }
 

@@ -1,10 +1,9 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AdminActivityLog } from '@hh/contracts';
-import { ACTIVITY_PAGE_SIZES, compactDetails, truncate } from './admin-activity-query';
+import { compactDetails, truncate } from './admin-activity-query';
 
 interface ActivityRow {
   entry: AdminActivityLog;
@@ -28,7 +27,7 @@ export const ACTIVITY_TABLE_COLUMNS = [
 @Component({
   selector: 'hh-admin-activity-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatPaginatorModule, MatTableModule, MatTooltipModule],
+  imports: [DatePipe, MatTableModule, MatTooltipModule],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Activity log" [dataSource]="rows()" [trackBy]="trackById">
@@ -76,16 +75,6 @@ export const ACTIVITY_TABLE_COLUMNS = [
         <tr mat-row *matRowDef="let row; columns: columns" [attr.data-activity-id]="row.entry.id"></tr>
       </table>
     </div>
-    <mat-paginator
-      aria-label="Activity log pages"
-      [length]="total()"
-      [pageIndex]="page() - 1"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizes"
-      [disabled]="loading()"
-      showFirstLastButtons
-      (page)="onPage($event)"
-    />
   `,
   styles: `
     :host {
@@ -111,23 +100,13 @@ export const ACTIVITY_TABLE_COLUMNS = [
     .agent {
       white-space: nowrap;
     }
-    mat-paginator {
-      background: transparent;
-    }
   `,
 })
 export class AdminActivityTableComponent {
   /** Each entry names who acted (`user`), so the table needs no look-ups. */
   readonly entries = input.required<readonly AdminActivityLog[]>();
-  readonly page = input(1);
-  readonly pageSize = input(25);
-  readonly total = input(0);
-  readonly loading = input(false);
-
-  readonly pageChange = output<{ page: number; pageSize: number }>();
 
   protected readonly columns = ACTIVITY_TABLE_COLUMNS;
-  protected readonly pageSizes = [...ACTIVITY_PAGE_SIZES];
   protected readonly rows = computed<ActivityRow[]>(() =>
     this.entries().map((entry) => ({
       entry,
@@ -145,8 +124,4 @@ export class AdminActivityTableComponent {
   );
 
   protected readonly trackById = (_index: number, row: ActivityRow) => row.entry.id;
-
-  protected onPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 }

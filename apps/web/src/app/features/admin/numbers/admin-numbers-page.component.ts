@@ -17,8 +17,9 @@ import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
+import { idOf } from '../../../shared/http/url-state';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
-import { ListStatusComponent } from '../../../shared/ui/list-status.component';
+import { ListEmptyDirective, ListResultsComponent, ListRowsDirective } from '../../../shared/ui/list-results.component';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS } from '../../../shared/format/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
 import {
@@ -33,7 +34,6 @@ import { AdminNumbersTableComponent, type NumberActionEvent } from './admin-numb
 import { AssignNumberDialogComponent } from './assign-number-dialog.component';
 import { ImportNumbersDialogComponent } from './import-numbers-dialog.component';
 import { NumberFormDialogComponent, type NumberFormData } from './number-form-dialog.component';
-import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /**
  * The number inventory: filtered and paged by the server with the state in the URL;
@@ -45,119 +45,16 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
   imports: [
     AdminNumbersTableComponent,
     FormErrorBannerComponent,
-    ListStatusComponent,
+    ListEmptyDirective,
+    ListResultsComponent,
+    ListRowsDirective,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
   ],
-  template: `
-    <div class="page">
-      <header class="page-intro with-actions">
-        <div>
-          <h1>{{ title }}</h1>
-          <p class="muted">Every number in the inventory, who holds it and what it costs.</p>
-        </div>
-        <div class="header-actions">
-          <button mat-stroked-button type="button" aria-haspopup="dialog" (click)="openImport()">Import CSV</button>
-          <button mat-flat-button type="button" aria-haspopup="dialog" (click)="openForm(null)">Add number</button>
-        </div>
-      </header>
-
-      <section class="glass-card filters-card" aria-label="Filters">
-        <div class="filters" role="search" aria-label="Filter numbers">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Search</mat-label>
-            <input
-              matInput
-              type="search"
-              autocomplete="off"
-              [maxLength]="searchMaxLength"
-              [value]="list.search.text()"
-              (input)="list.search.input($any($event.target).value)"
-            />
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Status</mat-label>
-            <mat-select [value]="list.state().filters.status" (valueChange)="list.changeFilters({ status: $event })">
-              <mat-option [value]="null">All statuses</mat-option>
-              @for (status of statuses; track status.value) {
-                <mat-option [value]="status.value">{{ status.label }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Type</mat-label>
-            <mat-select
-              [value]="list.state().filters.numberType"
-              (valueChange)="list.changeFilters({ numberType: $event })"
-            >
-              <mat-option [value]="null">All types</mat-option>
-              @for (type of types; track type.value) {
-                <mat-option [value]="type.value">{{ type.label }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Owner id</mat-label>
-            <input
-              matInput
-              type="number"
-              min="1"
-              [value]="list.state().filters.ownerId ?? ''"
-              (change)="changeOwner($any($event.target).value)"
-            />
-          </mat-form-field>
-          @if (list.filtered()) {
-            <button mat-button type="button" (click)="list.clearFilters()">Clear filters</button>
-          }
-        </div>
-      </section>
-
-      <section class="glass-card results" aria-labelledby="numbers-heading" [attr.aria-busy]="list.loading()">
-        <h2 id="numbers-heading" class="visually-hidden">Phone numbers</h2>
-        <hh-list-status
-          [loading]="list.loading()"
-          [error]="list.error()"
-          loadingLabel="Loading numbers"
-          (retry)="list.reload()"
-        />
-        @if (actionError(); as message) {
-          <div class="problem" role="alert">
-            <hh-form-error-banner [message]="message" />
-            <button mat-button type="button" (click)="actionError.set(null)">Dismiss</button>
-          </div>
-        }
-        @if (list.empty()) {
-          <div class="empty-state">
-            <h3>{{ list.filtered() ? 'No numbers match these filters' : 'No numbers in the inventory yet' }}</h3>
-            @if (list.filtered()) {
-              <button mat-stroked-button type="button" (click)="list.clearFilters()">Show all numbers</button>
-            }
-          </div>
-        } @else if (list.rows().length > 0) {
-          <hh-admin-numbers-table
-            [numbers]="list.rows()"
-            [page]="list.state().page"
-            [pageSize]="list.state().pageSize"
-            [total]="list.total()"
-            [loading]="list.loading()"
-            (pageChange)="list.changePage($event)"
-            (acted)="act($event)"
-          />
-        }
-      </section>
-    </div>
-  `,
-  styles: [
-    ADMIN_LIST_PAGE_STYLES,
-    `
-      .header-actions {
-        display: flex;
-        gap: 0.5rem;
-      }
-    `,
-  ],
+  templateUrl: './admin-numbers-page.component.html',
+  styleUrls: ['../admin-list-page.scss', './admin-numbers-page.component.scss'],
 })
 export class AdminNumbersPageComponent {
   private readonly api = inject(AdminApiService);
@@ -178,8 +75,7 @@ export class AdminNumbersPageComponent {
   protected readonly actionError = signal<string | null>(null);
 
   protected changeOwner(value: string): void {
-    const id = Number(value);
-    this.list.changeFilters({ ownerId: Number.isInteger(id) && id >= 1 ? id : null });
+    this.list.changeFilters({ ownerId: idOf(value) });
   }
 
   protected openForm(number: NumberFormData): void {

@@ -1,9 +1,9 @@
 import type { ParamMap, Params } from '@angular/router';
-import { NUMBER_STATUSES, NUMBER_TYPES, type NumberStatus, type NumberType, PAGE_SIZE_DEFAULT } from '@hh/contracts';
+import { NUMBER_STATUSES, NUMBER_TYPES, type NumberStatus, type NumberType } from '@hh/contracts';
+import { idOf, oneOf, pageFromParams, pageToParams, searchFromParams } from '../../../shared/http/url-state';
 import type { AdminNumberListQuery } from '../admin-api.service';
 
 /** The inventory's filters and page, kept in the URL (?q=909&status=available&ownerId=7&page=2). */
-export const NUMBER_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const NUMBER_SEARCH_MAX_LENGTH = 50;
 
 export interface NumberFilters {
@@ -21,22 +21,14 @@ export interface NumberListState {
 
 export const NO_NUMBER_FILTERS: NumberFilters = { q: '', status: null, numberType: null, ownerId: null };
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
 export function numberListStateFromParams(params: ParamMap): NumberListState {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  const ownerId = Number(params.get('ownerId'));
   return {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: (NUMBER_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
+    ...pageFromParams(params),
     filters: {
-      q: (params.get('q') ?? '').trim().slice(0, NUMBER_SEARCH_MAX_LENGTH),
+      q: searchFromParams(params, NUMBER_SEARCH_MAX_LENGTH),
       status: oneOf(NUMBER_STATUSES, params.get('status')),
       numberType: oneOf(NUMBER_TYPES, params.get('numberType')),
-      ownerId: Number.isInteger(ownerId) && ownerId >= 1 ? ownerId : null,
+      ownerId: idOf(params.get('ownerId')),
     },
   };
 }
@@ -44,8 +36,7 @@ export function numberListStateFromParams(params: ParamMap): NumberListState {
 export function numberListStateToParams(state: NumberListState): Params {
   const { filters } = state;
   return {
-    page: state.page > 1 ? state.page : null,
-    pageSize: state.pageSize !== PAGE_SIZE_DEFAULT ? state.pageSize : null,
+    ...pageToParams(state),
     q: filters.q.trim() || null,
     status: filters.status,
     numberType: filters.numberType,

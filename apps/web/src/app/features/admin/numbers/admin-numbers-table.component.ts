@@ -1,13 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import type { AdminPhoneNumber, UserRef } from '@hh/contracts';
 import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../../shared/format/phone-number-labels';
-import { NUMBER_PAGE_SIZES } from './admin-numbers-query';
 
 export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';
 
@@ -61,7 +59,7 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
 @Component({
   selector: 'hh-admin-numbers-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatPaginatorModule, MatTableModule],
+  imports: [DatePipe, MatButtonModule, MatTableModule],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Phone numbers" [dataSource]="rows()" [trackBy]="trackById">
@@ -126,16 +124,6 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
         <tr mat-row *matRowDef="let row; columns: columns" [attr.data-number-id]="row.number.id"></tr>
       </table>
     </div>
-    <mat-paginator
-      aria-label="Phone numbers pages"
-      [length]="total()"
-      [pageIndex]="page() - 1"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizes"
-      [disabled]="loading()"
-      showFirstLastButtons
-      (page)="onPage($event)"
-    />
   `,
   styles: `
     :host {
@@ -170,24 +158,15 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
       flex-wrap: wrap;
       gap: 0.375rem;
     }
-    mat-paginator {
-      background: transparent;
-    }
   `,
 })
 export class AdminNumbersTableComponent {
   /** Each number names its owner (`owner`), so the table needs no look-ups. */
   readonly numbers = input.required<readonly AdminPhoneNumber[]>();
-  readonly page = input(1);
-  readonly pageSize = input(25);
-  readonly total = input(0);
-  readonly loading = input(false);
 
-  readonly pageChange = output<{ page: number; pageSize: number }>();
   readonly acted = output<NumberActionEvent>();
 
   protected readonly columns = NUMBER_TABLE_COLUMNS;
-  protected readonly pageSizes = [...NUMBER_PAGE_SIZES];
   protected readonly rows = computed<NumberRow[]>(() =>
     this.numbers().map((number) => {
       const formatted = formatPhoneNumber(number.phoneNumber);
@@ -209,8 +188,4 @@ export class AdminNumbersTableComponent {
   );
 
   protected readonly trackById = (_index: number, row: NumberRow) => row.number.id;
-
-  protected onPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 }

@@ -8,7 +8,7 @@ import { type AdminNumberRequest, APP_ROUTES, NUMBER_REQUEST_STATUSES } from '@h
 import { auditTime, filter, merge } from 'rxjs';
 import { LiveEventsService } from '../../../core/live-events/live-events.service';
 import { injectServerList } from '../../../shared/http/server-list';
-import { ListStatusComponent } from '../../../shared/ui/list-status.component';
+import { ListEmptyDirective, ListResultsComponent, ListRowsDirective } from '../../../shared/ui/list-results.component';
 import { REQUEST_STATUS_LABELS } from '../../../shared/format/request-status';
 import { AdminApiService } from '../admin-api.service';
 import { ApproveRequestDialogComponent, type ApproveRequestData } from './approve-request-dialog.component';
@@ -21,7 +21,6 @@ import {
   toRequestListQuery,
 } from './admin-requests-query';
 import { AdminRequestsTableComponent, type RequestDecisionEvent } from './admin-requests-table.component';
-import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /** Live events come in bursts (an approval writes the request and the number): one re-fetch per burst. */
 export const LIVE_REFRESH_MS = 500;
@@ -33,64 +32,16 @@ export const LIVE_REFRESH_MS = 500;
 @Component({
   selector: 'hh-admin-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AdminRequestsTableComponent, ListStatusComponent, MatFormFieldModule, MatSelectModule],
-  template: `
-    <div class="page">
-      <header class="page-intro">
-        <h1>{{ title }}</h1>
-        <p class="muted">
-          Pending requests come first. Approve with the suggested number or another, or deny with a reason.
-        </p>
-      </header>
-
-      <section class="glass-card filters-card" aria-label="Filters">
-        <div class="filters" role="search" aria-label="Filter number requests">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Status</mat-label>
-            <mat-select [value]="list.state().filters.status" (valueChange)="list.changeFilters({ status: $event })">
-              <mat-option [value]="null">All statuses</mat-option>
-              @for (status of statuses; track status.value) {
-                <mat-option [value]="status.value">{{ status.label }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-        </div>
-      </section>
-
-      <section class="glass-card results" aria-labelledby="requests-heading" [attr.aria-busy]="list.loading()">
-        <h2 id="requests-heading" class="visually-hidden">Number requests</h2>
-        <hh-list-status
-          [loading]="list.loading()"
-          [error]="list.error()"
-          loadingLabel="Loading number requests"
-          (retry)="list.reload()"
-        />
-        @if (list.empty()) {
-          <div class="empty-state">
-            <h3>{{ list.filtered() ? 'No ' + statusLabel() + ' requests' : 'No number requests yet' }}</h3>
-          </div>
-        } @else if (list.rows().length > 0) {
-          <hh-admin-requests-table
-            [requests]="list.rows()"
-            [page]="list.state().page"
-            [pageSize]="list.state().pageSize"
-            [total]="list.total()"
-            [loading]="list.loading()"
-            (pageChange)="list.changePage($event)"
-            (decided)="decide($event)"
-          />
-        }
-      </section>
-    </div>
-  `,
-  styles: [
-    ADMIN_LIST_PAGE_STYLES,
-    `
-      .filters {
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 16rem));
-      }
-    `,
+  imports: [
+    AdminRequestsTableComponent,
+    ListEmptyDirective,
+    ListResultsComponent,
+    ListRowsDirective,
+    MatFormFieldModule,
+    MatSelectModule,
   ],
+  templateUrl: './admin-requests-page.component.html',
+  styleUrls: ['../admin-list-page.scss', './admin-requests-page.component.scss'],
 })
 export class AdminRequestsPageComponent {
   private readonly api = inject(AdminApiService);

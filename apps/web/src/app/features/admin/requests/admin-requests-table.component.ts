@@ -1,11 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import type { AdminNumberRequest } from '@hh/contracts';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES } from '../../../shared/format/request-status';
-import { REQUEST_PAGE_SIZES } from './admin-requests-query';
 import { requestSummary } from './request-labels';
 
 export type RequestDecision = 'approve' | 'deny' | 'fulfil';
@@ -21,7 +19,7 @@ export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'created
 @Component({
   selector: 'hh-admin-requests-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatPaginatorModule, MatTableModule],
+  imports: [DatePipe, MatButtonModule, MatTableModule],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Number requests" [dataSource]="requests()" [trackBy]="trackById">
@@ -109,17 +107,6 @@ export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'created
         <tr mat-row *matRowDef="let request; columns: columns" [attr.data-request-id]="request.id"></tr>
       </table>
     </div>
-
-    <mat-paginator
-      aria-label="Number requests pages"
-      [length]="total()"
-      [pageIndex]="page() - 1"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizes"
-      [disabled]="loading()"
-      showFirstLastButtons
-      (page)="onPage($event)"
-    />
   `,
   styles: `
     :host {
@@ -154,23 +141,14 @@ export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'created
       background: rgb(59 130 246 / 0.14);
       border-color: rgb(59 130 246 / 0.35);
     }
-    mat-paginator {
-      background: transparent;
-    }
   `,
 })
 export class AdminRequestsTableComponent {
   readonly requests = input.required<readonly AdminNumberRequest[]>();
-  readonly page = input(1);
-  readonly pageSize = input(25);
-  readonly total = input(0);
-  readonly loading = input(false);
 
-  readonly pageChange = output<{ page: number; pageSize: number }>();
   readonly decided = output<RequestDecisionEvent>();
 
   protected readonly columns = REQUEST_TABLE_COLUMNS;
-  protected readonly pageSizes = [...REQUEST_PAGE_SIZES];
   protected readonly summary = requestSummary;
 
   protected readonly trackById = (_index: number, request: AdminNumberRequest) => request.id;
@@ -181,9 +159,5 @@ export class AdminRequestsTableComponent {
 
   protected tone(request: AdminNumberRequest): string {
     return REQUEST_STATUS_TONES[request.status];
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 }

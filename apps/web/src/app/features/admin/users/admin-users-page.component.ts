@@ -12,7 +12,7 @@ import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banne
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
-import { ListStatusComponent } from '../../../shared/ui/list-status.component';
+import { ListEmptyDirective, ListResultsComponent, ListRowsDirective } from '../../../shared/ui/list-results.component';
 import { AdminApiService } from '../admin-api.service';
 import { AdminUserDetailDialogComponent, type AdminUserDetailData } from './admin-user-detail-dialog.component';
 import { AdminUsersTableComponent, type UserActionRequest } from './admin-users-table.component';
@@ -25,7 +25,6 @@ import {
   toUserListQuery,
 } from './admin-users-query';
 import { confirmationFor, doneMessageFor } from './user-actions';
-import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
 
 /**
  * Every account: searched, filtered and paged by the server with the state in the URL;
@@ -38,106 +37,16 @@ import { ADMIN_LIST_PAGE_STYLES } from '../admin-list-page.styles';
   imports: [
     AdminUsersTableComponent,
     FormErrorBannerComponent,
-    ListStatusComponent,
+    ListEmptyDirective,
+    ListResultsComponent,
+    ListRowsDirective,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
   ],
-  template: `
-    <div class="page">
-      <header class="page-intro">
-        <h1>{{ title }}</h1>
-        <p class="muted">
-          Approve new sign-ups, suspend or reactivate accounts and change roles. Click a name for the user's details.
-        </p>
-      </header>
-
-      <section class="glass-card filters-card" aria-label="Filters">
-        <div class="filters" role="search" aria-label="Filter users">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Search users</mat-label>
-            <input
-              matInput
-              type="search"
-              autocomplete="off"
-              [maxLength]="searchMaxLength"
-              [value]="list.search.text()"
-              (input)="list.search.input($any($event.target).value)"
-            />
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Role</mat-label>
-            <mat-select [value]="list.state().filters.role" (valueChange)="list.changeFilters({ role: $event })">
-              <mat-option [value]="null">All roles</mat-option>
-              <mat-option value="admin">Admin</mat-option>
-              <mat-option value="client">Client</mat-option>
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Status</mat-label>
-            <mat-select [value]="list.state().filters.status" (valueChange)="list.changeFilters({ status: $event })">
-              <mat-option [value]="null">All statuses</mat-option>
-              <mat-option value="pending">Pending</mat-option>
-              <mat-option value="active">Active</mat-option>
-              <mat-option value="suspended">Suspended</mat-option>
-            </mat-select>
-          </mat-form-field>
-          @if (list.filtered()) {
-            <button mat-button type="button" class="clear" (click)="list.clearFilters()">Clear filters</button>
-          }
-        </div>
-      </section>
-
-      <section class="glass-card results" aria-labelledby="users-heading" [attr.aria-busy]="list.loading()">
-        <h2 id="users-heading" class="visually-hidden">Users</h2>
-        <hh-list-status
-          [loading]="list.loading()"
-          [error]="list.error()"
-          loadingLabel="Loading users"
-          (retry)="list.reload()"
-        />
-        @if (actionError(); as message) {
-          <div class="problem" role="alert">
-            <hh-form-error-banner [message]="message" />
-            <button mat-button type="button" (click)="actionError.set(null)">Dismiss</button>
-          </div>
-        }
-        @if (list.empty()) {
-          <div class="empty-state">
-            <h3>{{ list.filtered() ? 'No users match these filters' : 'No users yet' }}</h3>
-            @if (list.filtered()) {
-              <button mat-stroked-button type="button" (click)="list.clearFilters()">Show all users</button>
-            }
-          </div>
-        } @else if (list.rows().length > 0) {
-          <hh-admin-users-table
-            [users]="list.rows()"
-            [me]="me()"
-            [busyIds]="busyIds()"
-            [page]="list.state().page"
-            [pageSize]="list.state().pageSize"
-            [total]="list.total()"
-            [loading]="list.loading()"
-            (pageChange)="list.changePage($event)"
-            (acted)="act($event)"
-            (opened)="openDetails($event)"
-          />
-        }
-      </section>
-    </div>
-  `,
-  styles: [
-    ADMIN_LIST_PAGE_STYLES,
-    `
-      .filters {
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-      }
-      .clear {
-        justify-self: start;
-      }
-    `,
-  ],
+  templateUrl: './admin-users-page.component.html',
+  styleUrls: ['../admin-list-page.scss', './admin-users-page.component.scss'],
 })
 export class AdminUsersPageComponent {
   private readonly api = inject(AdminApiService);

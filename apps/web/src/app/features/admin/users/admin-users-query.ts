@@ -1,5 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
-import { PAGE_SIZE_DEFAULT, USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@hh/contracts';
+import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@hh/contracts';
+import { oneOf, pageFromParams, pageToParams, searchFromParams } from '../../../shared/http/url-state';
 import type { AdminUserListQuery } from '../admin-api.service';
 
 /*
@@ -7,7 +8,6 @@ import type { AdminUserListQuery } from '../admin-api.service';
  * filtered view survives a reload and the back button.
  */
 
-export const USER_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const USER_SEARCH_MAX_LENGTH = 100;
 
 export interface UserFilters {
@@ -24,19 +24,12 @@ export interface UserListState {
 
 export const NO_USER_FILTERS: UserFilters = { q: '', role: null, status: null };
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
 /** Reads the URL leniently: anything unknown falls back to the default. */
 export function userListStateFromParams(params: ParamMap): UserListState {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   return {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: (USER_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : PAGE_SIZE_DEFAULT,
+    ...pageFromParams(params),
     filters: {
-      q: (params.get('q') ?? '').trim().slice(0, USER_SEARCH_MAX_LENGTH),
+      q: searchFromParams(params, USER_SEARCH_MAX_LENGTH),
       role: oneOf(USER_ROLES, params.get('role')),
       status: oneOf(USER_STATUSES, params.get('status')),
     },
@@ -46,8 +39,7 @@ export function userListStateFromParams(params: ParamMap): UserListState {
 /** The query params for a state; defaults become null so that merging them removes them from the URL. */
 export function userListStateToParams(state: UserListState): Params {
   return {
-    page: state.page > 1 ? state.page : null,
-    pageSize: state.pageSize !== PAGE_SIZE_DEFAULT ? state.pageSize : null,
+    ...pageToParams(state),
     q: state.filters.q.trim() || null,
     role: state.filters.role,
     status: state.filters.status,

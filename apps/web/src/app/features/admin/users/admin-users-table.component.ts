@@ -1,11 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AdminUser, User } from '@hh/contracts';
-import { USER_PAGE_SIZES } from './admin-users-query';
 import { roleActionFor, statusActionFor, type UserAction } from './user-actions';
 
 interface UserRow {
@@ -36,7 +34,7 @@ export const USER_TABLE_COLUMNS = [
 @Component({
   selector: 'hh-admin-users-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatPaginatorModule, MatTableModule, MatTooltipModule],
+  imports: [DatePipe, MatButtonModule, MatTableModule, MatTooltipModule],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Users" [dataSource]="rows()" [trackBy]="trackById">
@@ -129,17 +127,6 @@ export const USER_TABLE_COLUMNS = [
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
     </div>
-
-    <mat-paginator
-      aria-label="Users pages"
-      [length]="total()"
-      [pageIndex]="page() - 1"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizes"
-      [disabled]="loading()"
-      showFirstLastButtons
-      (page)="onPage($event)"
-    />
   `,
   styles: `
     :host {
@@ -187,9 +174,6 @@ export const USER_TABLE_COLUMNS = [
     .nowrap {
       white-space: nowrap;
     }
-    mat-paginator {
-      background: transparent;
-    }
   `,
 })
 export class AdminUsersTableComponent {
@@ -198,17 +182,11 @@ export class AdminUsersTableComponent {
   readonly me = input<User | null>(null);
   /** Rows with a change in flight. */
   readonly busyIds = input<readonly number[]>([]);
-  readonly page = input(1);
-  readonly pageSize = input(25);
-  readonly total = input(0);
-  readonly loading = input(false);
 
-  readonly pageChange = output<{ page: number; pageSize: number }>();
   readonly acted = output<UserActionRequest>();
   readonly opened = output<AdminUser>();
 
   protected readonly columns = USER_TABLE_COLUMNS;
-  protected readonly pageSizes = [...USER_PAGE_SIZES];
   protected readonly rows = computed<UserRow[]>(() => {
     const me = this.me();
     return this.users().map((user) => ({
@@ -220,8 +198,4 @@ export class AdminUsersTableComponent {
   });
 
   protected readonly trackById = (_index: number, row: UserRow) => row.user.id;
-
-  protected onPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 }
