@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { APP_ROUTES, type Call } from '@hh/contracts';
+import { APP_ROUTES, type Call, LIMITS } from '@hh/contracts';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { CALL_STATUS_LABELS, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
@@ -18,7 +18,6 @@ import { formatPhoneNumber } from '../../shared/format/phone';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { isNewerOrSame } from '../../shared/calls/call-list-updates';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
-import { CALL_NOTES_MAX_LENGTH } from '../../shared/calls/calls.models';
 
 export interface CallDetailData {
   call: Call;
@@ -156,7 +155,7 @@ export class CallDetailDialogComponent {
   readonly updated = output<Call>();
 
   protected readonly call = signal(inject<CallDetailData>(MAT_DIALOG_DATA).call);
-  protected readonly notesMaxLength = CALL_NOTES_MAX_LENGTH;
+  protected readonly notesMaxLength = LIMITS.textMaxLength;
   protected readonly dialerRoute = APP_ROUTES.dialer;
 
   /** The notes as edited; they follow the saved notes until the user starts typing. */

@@ -1,5 +1,5 @@
 import type { AbstractControl, ValidatorFn } from '@angular/forms';
-import type { NumberType } from '@hh/contracts';
+import { LIMITS, type NumberType } from '@hh/contracts';
 import { fieldErrorMessage } from '../../shared/forms/field-error-message';
 import type { CreateNumberRequestBody } from './number-requests-api.service';
 
@@ -8,11 +8,8 @@ export const NUMBER_REQUEST_LIMITS = {
   cityPreference: 100,
   businessName: 200,
   businessWebsite: 255,
-  reason: 2000,
+  reason: LIMITS.textMaxLength,
 } as const;
-
-/** A user may have at most this many requests pending at once (the API answers a sixth with 409). */
-export const MAX_PENDING_REQUESTS = 5;
 
 const AREA_CODE_MESSAGE = 'Area code must be 3 digits.';
 const WEBSITE_MESSAGE = 'Business website must be an http(s) address, such as https://example.com.';

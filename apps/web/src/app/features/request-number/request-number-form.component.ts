@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { type NumberRequest, type NumberType, NUMBER_TYPES } from '@hh/contracts';
+import { LIMITS, type NumberRequest, type NumberType, NUMBER_TYPES } from '@hh/contracts';
 import { trimmedLength } from '../../shared/forms/account-validators';
 import { applyProblemToForm } from '../../shared/forms/apply-problem-to-form';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
@@ -16,7 +16,6 @@ import { NUMBER_TYPE_LABELS } from '../../shared/format/phone-number-labels';
 import {
   areaCode,
   httpUrl,
-  MAX_PENDING_REQUESTS,
   NUMBER_REQUEST_LIMITS,
   numberRequestBody,
   requestFieldErrorMessage,
@@ -58,7 +57,8 @@ export class RequestNumberFormComponent {
 
   protected readonly numberTypes = NUMBER_TYPES.map((type) => ({ value: type, label: NUMBER_TYPE_LABELS[type] }));
   protected readonly limits = NUMBER_REQUEST_LIMITS;
-  protected readonly maxPending = MAX_PENDING_REQUESTS;
+  /** A user may have this many requests pending at once (the API answers one more with 409). */
+  protected readonly maxPending = LIMITS.pendingNumberRequests;
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly errorMessage = requestFieldErrorMessage;

@@ -4,9 +4,6 @@ import type { CallDirection, CallSort, CallStatus } from '@hh/contracts';
 
 export const DEFAULT_CALL_SORT: CallSort = '-startTime';
 
-/** Notes are at most this long (the API's limit). */
-export const CALL_NOTES_MAX_LENGTH = 2000;
-
 /** The filters GET /calls and GET /calls/export share; `from`/`to` are ISO 8601 bounds on startTime. */
 export interface CallFilters {
   status?: CallStatus;

@@ -8,8 +8,6 @@ import { dayLabel } from '../../../shared/charts/chart-days';
  * the same days the figures and the CSV export are counted in.
  */
 
-/** The longest range the API accepts (at most 731 days); longer ones get its 400 problem. */
-export const MAX_RANGE_DAYS = 731;
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -27,8 +27,8 @@ export function callsToday(analytics: Pick<SystemAnalytics, 'daily'>): number {
 }
 
 /**
- * The four cards of the dashboard. "Calls" is the 30-day total the chart beside it draws, not an
- * all-time figure (the API's ranges end at 731 days), and says so. Without figures yet, values are dashes.
+ * The four cards of the dashboard. "Calls" is the 30-day total the chart beside it draws, not an all-time figure
+ * (the API's ranges span at most LIMITS.analyticsRangeDays days), and says so. Without figures yet, values are dashes.
  */
 export function adminStatCards(analytics: SystemAnalytics | null): AdminStatCard[] {
   const totals = analytics?.totals;

@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { NUMBER_IMPORT_COLUMNS, type NumberImportResult } from '@hh/contracts';
+import { LIMITS, NUMBER_IMPORT_COLUMNS, type NumberImportResult } from '@hh/contracts';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { AdminApiService } from '../admin-api.service';
 
-/** The API's body limit for an import (csv-body.parser.ts). */
-export const IMPORT_MAX_BYTES = 1024 * 1024;
+/** The API's body limit for an import, in bytes and as the dialog words it. */
+const IMPORT_MAX_BYTES = LIMITS.csvImportBytes;
+const IMPORT_MAX_MB = IMPORT_MAX_BYTES / (1024 * 1024);
 
 /** The file's text (FileReader rather than Blob.text(), which older browsers and jsdom lack). */
 function readText(file: File): Promise<string> {
@@ -112,7 +113,9 @@ export class ImportNumbersDialogComponent {
   protected choose(files: FileList | null): void {
     const file = files?.[0] ?? null;
     this.result.set(null);
-    this.error.set(file && file.size > IMPORT_MAX_BYTES ? 'The file is larger than 1 MB; split it into parts.' : null);
+    this.error.set(
+      file && file.size > IMPORT_MAX_BYTES ? `The file is larger than ${IMPORT_MAX_MB} MB; split it into parts.` : null,
+    );
     this.file.set(file && file.size <= IMPORT_MAX_BYTES ? file : null);
   }
 

@@ -6,14 +6,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
-import type { AdminNumberRequest, PhoneNumber } from '@hh/contracts';
+import { type AdminNumberRequest, LIMITS, type PhoneNumber } from '@hh/contracts';
 import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { NUMBER_TYPE_LABELS, numberLocation } from '../../../shared/format/phone-number-labels';
 import { AdminApiService } from '../admin-api.service';
-import { ADMIN_NOTES_MAX_LENGTH, requestSummary } from './request-labels';
+import { requestSummary } from './request-labels';
 
 export interface ApproveRequestData {
   request: AdminNumberRequest;
@@ -171,7 +171,7 @@ export class ApproveRequestDialogComponent {
   protected readonly submitLabel = this.data.mode === 'approve' ? 'Approve' : 'Fulfil';
   protected readonly summary = requestSummary(this.data.request);
   protected readonly noNumber = NO_NUMBER;
-  protected readonly notesMax = ADMIN_NOTES_MAX_LENGTH;
+  protected readonly notesMax = LIMITS.textMaxLength;
 
   protected readonly suggestion = signal<PhoneNumber | null>(null);
   protected readonly suggestionLoading = signal(true);

@@ -4,11 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { AdminNumberRequest } from '@hh/contracts';
+import { type AdminNumberRequest, LIMITS } from '@hh/contracts';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { AdminApiService } from '../admin-api.service';
-import { ADMIN_NOTES_MAX_LENGTH, requestSummary } from './request-labels';
+import { requestSummary } from './request-labels';
 
 /** Denies a request with the reason the requester will read (required). Closes with the updated request. */
 @Component({
@@ -60,7 +60,7 @@ export class DenyRequestDialogComponent {
   private readonly api = inject(AdminApiService);
 
   protected readonly summary = requestSummary(this.request);
-  protected readonly notesMax = ADMIN_NOTES_MAX_LENGTH;
+  protected readonly notesMax = LIMITS.textMaxLength;
   protected readonly notes = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.pattern(/\S/)],
