@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CALL_STATUSES, CallStatus, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES } from '@hh/contracts';
+import { CALL_STATUSES, CallStatus, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES, TopUser } from '@hh/contracts';
 import { roundMoney } from '../../common/money';
 import { ANALYTICS_PERIODS, planRange } from './analytics-plan';
 import { CALL_ROLLUPS, callRollup, periodOf } from './call-rollups';
@@ -30,15 +30,6 @@ export interface FigureRow {
   calls: string | number;
   duration: string | number | null;
   cost: string | number | null;
-}
-
-export interface TopUserRow {
-  userId: number;
-  name: string;
-  email: string;
-  calls: number;
-  durationSeconds: number;
-  cost: number;
 }
 
 const IN_FLIGHT_STATUSES = CALL_STATUSES.filter((s) => !FINAL_CALL_STATUSES.includes(s));
@@ -140,7 +131,7 @@ export class RollupsRepository {
   }
 
   /** The 10 users with the most calls in the range (ties: lower id first). */
-  async topUsers(range: { from: Date; to: Date }): Promise<TopUserRow[]> {
+  async topUsers(range: { from: Date; to: Date }): Promise<TopUser[]> {
     const query = topUsersQuery(range);
     const rows = (await this.dataSource.query(query.sql, query.params)) as (FigureRow & {
       name: string;

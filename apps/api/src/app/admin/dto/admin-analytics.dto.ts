@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CallStatus } from '@hh/contracts';
+import type { CallStatus, SystemAnalytics, TopUser } from '@hh/contracts';
 import { DailyCallFiguresDto } from '../../calls/dto/call-stats.dto';
 
-export class AnalyticsTotalsDto {
+/** SystemAnalytics['totals'] (a class implements a named type only). */
+type AnalyticsTotals = SystemAnalytics['totals'];
+
+export class AnalyticsTotalsDto implements AnalyticsTotals {
   @ApiProperty({ example: 1043, description: 'Every user now (admins included)' }) users!: number;
   @ApiProperty({ example: 980 }) activeUsers!: number;
   @ApiProperty({ example: 41 }) pendingUsers!: number;
@@ -19,7 +22,7 @@ export class AnalyticsTotalsDto {
   @ApiProperty({ example: 12, description: 'Number requests waiting for an admin now' }) pendingRequests!: number;
 }
 
-export class TopUserDto {
+export class TopUserDto implements TopUser {
   @ApiProperty({ example: 42 }) userId!: number;
   @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
   @ApiProperty({ example: 'ada@example.com' }) email!: string;
@@ -28,7 +31,7 @@ export class TopUserDto {
   @ApiProperty({ example: 24.88 }) cost!: number;
 }
 
-export class SystemAnalyticsDto {
+export class SystemAnalyticsDto implements SystemAnalytics {
   @ApiProperty({ type: AnalyticsTotalsDto }) totals!: AnalyticsTotalsDto;
 
   @ApiProperty({ type: [DailyCallFiguresDto], description: 'Every UTC day of the range, in order, zeros included' })

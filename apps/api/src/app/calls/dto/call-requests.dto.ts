@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
+  AnalyticsRange,
   CALL_DIRECTIONS,
   CALL_SORTS,
   CALL_STATUSES,
@@ -59,7 +60,8 @@ export class SendDigitsDto {
   digits!: string;
 }
 
-export class DateRangeQueryDto {
+/** from/to of GET /calls/stats and GET /admin/analytics (AnalyticsRange: the same two fields). */
+export class DateRangeQueryDto implements AnalyticsRange {
   @ApiPropertyOptional({
     example: '2026-11-01',
     description: 'Start time on or after (ISO 8601 date or date-time, UTC)',
