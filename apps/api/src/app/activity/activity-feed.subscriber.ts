@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DataSource,
   EntitySubscriberInterface,
-  In,
   InsertEvent,
   QueryRunner,
   TransactionCommitEvent,
@@ -11,7 +10,7 @@ import {
 } from 'typeorm';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { ActivityLogEntity } from './activity-log.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserRef, UserRepository } from '../users/user.repository';
 import { ActivityLogWithUsers, toAdminActivityLogDto } from './dto/activity-log.dto';
 
 /**
@@ -29,6 +28,7 @@ export class ActivityFeedSubscriber implements EntitySubscriberInterface<Activit
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bus: RealtimeBus,
+    private readonly users: UserRepository,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -68,7 +68,7 @@ export class ActivityFeedSubscriber implements EntitySubscriberInterface<Activit
       .then(async () => {
         const users = await this.usersNamedBy(rows).catch((error: Error) => {
           this.logger.warn(`Activity feed: users not named (${error.message})`);
-          return new Map<number, UserEntity>();
+          return new Map<number, UserRef>();
         });
         for (const row of rows) {
           const withUsers: ActivityLogWithUsers = {
@@ -86,17 +86,12 @@ export class ActivityFeedSubscriber implements EntitySubscriberInterface<Activit
       .catch((error: Error) => this.logger.error(`Activity feed: batch not published (${error.message})`));
   }
 
-  private async usersNamedBy(rows: ActivityLogEntity[]): Promise<Map<number, UserEntity>> {
+  private usersNamedBy(rows: ActivityLogEntity[]): Promise<Map<number, UserRef>> {
     const ids = new Set<number>();
     for (const row of rows) {
       if (row.userId !== null) ids.add(row.userId);
       if (row.entityType === 'user' && row.entityId !== null) ids.add(row.entityId);
     }
-    if (ids.size === 0) return new Map();
-    const users = await this.dataSource.getRepository(UserEntity).find({
-      select: { id: true, name: true, email: true },
-      where: { id: In([...ids]) },
-    });
-    return new Map(users.map((user) => [user.id, user]));
+    return this.users.refsByIds(ids);
   }
 }

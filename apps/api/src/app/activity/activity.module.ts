@@ -1,13 +1,12 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityLogEntity } from './activity-log.entity';
 import { ActivityFeedSubscriber } from './activity-feed.subscriber';
+import { ActivityLogRepository } from './activity-log.repository';
 import { ActivityService } from './activity.service';
 
+/** Global: every feature records its actions through ActivityService; admin lists read through the repository. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ActivityLogEntity])],
-  providers: [ActivityService, ActivityFeedSubscriber],
-  exports: [ActivityService],
+  providers: [ActivityLogRepository, ActivityService, ActivityFeedSubscriber],
+  exports: [ActivityService, ActivityLogRepository],
 })
 export class ActivityModule {}

@@ -1,23 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import type { ActivityAction } from '@hh/contracts';
+import { EntityManager } from 'typeorm';
+import type { ActivityAction, ActivityEntityType } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import type { ClientContext } from '../../common/http/client-context';
-import { ActivityDetails, ActivityLogEntity } from './activity-log.entity';
+import { ActivityDetails } from './activity-log.entity';
+import { ActivityLogRepository } from './activity-log.repository';
 
-export interface ActivityEntry {
+interface ActivityFacts {
   action: ActivityAction;
-  userId: number | null;
-  entityType?: string;
+  entityType?: ActivityEntityType;
   entityId?: number;
   details?: ActivityDetails;
-  client?: ClientContext;
 }
+
+/**
+ * One entry of the trail: who acted and from where come from the request's AuditContext (`audit`), or, for
+ * entries without an authenticated actor (sign-up, failed sign-ins, the engine, the first admin), are given as
+ * `userId` and `client`.
+ */
+export type ActivityEntry = ActivityFacts &
+  (
+    | { audit: AuditContext; userId?: never; client?: never }
+    | { audit?: never; userId: number | null; client?: ClientContext }
+  );
 
 /** Writes the audit trail. Pass the transaction's manager to record an action in the same transaction. */
 @Injectable()
 export class ActivityService {
-  constructor(@InjectRepository(ActivityLogEntity) private readonly logs: Repository<ActivityLogEntity>) {}
+  constructor(private readonly logs: ActivityLogRepository) {}
 
   async record(entry: ActivityEntry, manager?: EntityManager): Promise<void> {
     await this.recordMany([entry], manager);
@@ -26,21 +36,23 @@ export class ActivityService {
   /** Several entries in one INSERT (the call engine ends a whole batch of calls at once). */
   async recordMany(entries: ActivityEntry[], manager?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
-    const repository = manager ? manager.getRepository(ActivityLogEntity) : this.logs;
+    // The row's technical timestamp (when it was written), not business time.
     const createdAt = new Date();
-    await repository.insert(
-      entries.map((entry) =>
-        repository.create({
+    await this.logs.insert(
+      entries.map((entry) => {
+        const client = entry.audit ? entry.audit.client : entry.client;
+        return {
           action: entry.action,
-          userId: entry.userId,
+          userId: entry.audit ? entry.audit.actor.userId : entry.userId,
           entityType: entry.entityType ?? null,
           entityId: entry.entityId ?? null,
           details: entry.details ?? null,
-          ipAddress: entry.client?.ip ?? null,
-          userAgent: entry.client?.userAgent ?? null,
+          ipAddress: client?.ip ?? null,
+          userAgent: client?.userAgent ?? null,
           createdAt,
-        }),
-      ),
+        };
+      }),
+      manager,
     );
   }
 }

@@ -10,12 +10,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
-import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
+import { Authenticated } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
-import type { Principal } from '../../common/guards/principal';
 import { ListNumberRequestsQueryDto } from '../number-requests/dto/number-request.dto';
 import { PhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { AdminNumberRequestsService } from './admin-number-requests.service';
@@ -76,10 +75,9 @@ export class AdminNumberRequestsController {
   approve(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: ApproveNumberRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<AdminNumberRequestDto> {
-    return this.requests.approve(id, dto, { userId: principal.userId, client });
+    return this.requests.approve(id, dto, audit);
   }
 
   @Post(':id/fulfill')
@@ -97,10 +95,9 @@ export class AdminNumberRequestsController {
   fulfill(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: FulfillNumberRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<AdminNumberRequestDto> {
-    return this.requests.fulfill(id, dto, { userId: principal.userId, client });
+    return this.requests.fulfill(id, dto, audit);
   }
 
   @Post(':id/deny')
@@ -115,9 +112,8 @@ export class AdminNumberRequestsController {
   deny(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: DenyNumberRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<AdminNumberRequestDto> {
-    return this.requests.deny(id, dto, { userId: principal.userId, client });
+    return this.requests.deny(id, dto, audit);
   }
 }

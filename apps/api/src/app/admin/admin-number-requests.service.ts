@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NumberRequestStatus, Paginated, REALTIME_EVENTS } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
 import { ListNumberRequestsQueryDto, toNumberRequestDto } from '../number-requests/dto/number-request.dto';
 import { NumberRequestEntity } from '../number-requests/number-request.entity';
+import { NumberRequestRepository } from '../number-requests/number-request.repository';
 import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import { NumberWish, PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
-import { UserEntity } from '../users/user.entity';
+import { UserRef, UserRepository } from '../users/user.repository';
 import {
   AdminNumberRequestDto,
   ApproveNumberRequestDto,
@@ -19,14 +22,14 @@ import {
   FulfillNumberRequestDto,
   toAdminNumberRequestDto,
 } from './dto/admin-number-request.dto';
-import { Actor, NumberAssignment } from './number-assignment.service';
+import { NumberAssignmentService } from './number-assignment.service';
 
 /** How many best matches are read per round while looking for one no other admin is assigning right now. */
 const CANDIDATES_PER_ROUND = 10;
 const MAX_ROUNDS = 10;
 
 /**
- * The admins' side of number requests: the queue, and approve / fulfil / deny. Each decision runs in one
+ * The admins' side of number requests: the queue, and approve / fulfill / deny. Each decision runs in one
  * transaction holding the request's row lock (and the number's), and the requester hears of it once it commits.
  */
 @Injectable()
@@ -35,23 +38,18 @@ export class AdminNumberRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
-    private readonly assignment: NumberAssignment,
+    private readonly assignment: NumberAssignmentService,
     private readonly bus: RealtimeBus,
+    private readonly requests: NumberRequestRepository,
+    private readonly numbers: PhoneNumberRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** Pending requests first, then newest first, each with who asked. */
   async list(query: ListNumberRequestsQueryDto): Promise<Paginated<AdminNumberRequestDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const qb = this.dataSource.getRepository(NumberRequestEntity).createQueryBuilder('r');
-    if (query.status) qb.where('r.status = :status', { status: query.status });
-    const [rows, total] = await qb
-      .orderBy(`CASE WHEN r.status = 'pending' THEN 0 ELSE 1 END`, 'ASC')
-      .addOrderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip(offset)
-      .take(pageSize)
-      .getManyAndCount();
-    const users = await this.usersOf(rows.map((row) => row.userId));
+    const [rows, total] = await this.requests.listQueue(query.status, offset, pageSize);
+    const users = await this.users.refsByIds(rows.map((row) => row.userId));
     return paginated(
       rows.map((row) => toAdminNumberRequestDto(row, users.get(row.userId) ?? deletedUser(row.userId))),
       total,
@@ -62,12 +60,12 @@ export class AdminNumberRequestsService {
 
   /** The number approve would pick now (or null); only pending and approved requests can still get one. */
   async suggestion(id: number): Promise<PhoneNumberDto | null> {
-    const request = await this.dataSource.getRepository(NumberRequestEntity).findOneBy({ id });
+    const request = await this.requests.findById(id);
     if (!request) throw notFound('Number request');
     if (request.status !== 'pending' && request.status !== 'approved') return null;
-    const [best] = await this.candidates(this.dataSource.manager, request, 1, []);
+    const [best] = await this.numbers.availableMatches(wishOf(request), 1, []);
     if (best === undefined) return null;
-    const number = await this.dataSource.getRepository(PhoneNumberEntity).findOneBy({ id: best });
+    const number = await this.numbers.findById(best);
     return number ? toPhoneNumberDto(number) : null;
   }
 
@@ -76,8 +74,8 @@ export class AdminNumberRequestsService {
    * best available match: same area code and type, then same area code, then same type. With a number the request
    * is fulfilled at once; with none it is approved and waits for POST …/fulfill.
    */
-  async approve(id: number, dto: ApproveNumberRequestDto, actor: Actor): Promise<AdminNumberRequestDto> {
-    return this.decide(id, actor, async (em, request) => {
+  async approve(id: number, dto: ApproveNumberRequestDto, audit: AuditContext): Promise<AdminNumberRequestDto> {
+    return this.decide(id, async (em, request) => {
       assertStatus(request, ['pending'], 'approved');
       const number =
         dto.numberId !== undefined
@@ -87,32 +85,32 @@ export class AdminNumberRequestsService {
       request.adminNotes = dto.adminNotes ?? request.adminNotes;
       request.processedAt = now;
       request.status = 'approved';
-      await this.record(em, 'request_approved', request, actor);
-      if (number) await this.fulfil(em, request, number, actor);
+      await this.record(em, 'request_approved', request, audit);
+      if (number) await this.assignNumber(em, request, number, audit);
       await this.save(em, request);
     });
   }
 
-  /** Assigns a number to an approved request that was waiting for one. */
-  async fulfill(id: number, dto: FulfillNumberRequestDto, actor: Actor): Promise<AdminNumberRequestDto> {
-    return this.decide(id, actor, async (em, request) => {
+  /** POST …/fulfill: assigns the given number to an approved request that was waiting for one. */
+  async fulfill(id: number, dto: FulfillNumberRequestDto, audit: AuditContext): Promise<AdminNumberRequestDto> {
+    return this.decide(id, async (em, request) => {
       assertStatus(request, ['approved'], 'fulfilled');
       const number = await this.assignment.lockNumber(em, dto.numberId);
       request.adminNotes = dto.adminNotes ?? request.adminNotes;
       request.processedAt = this.clock.now();
-      await this.fulfil(em, request, number, actor);
+      await this.assignNumber(em, request, number, audit);
       await this.save(em, request);
     });
   }
 
   /** Denies a pending request, or an approved one still waiting for a number; the notes tell the requester why. */
-  async deny(id: number, dto: DenyNumberRequestDto, actor: Actor): Promise<AdminNumberRequestDto> {
-    return this.decide(id, actor, async (em, request) => {
+  async deny(id: number, dto: DenyNumberRequestDto, audit: AuditContext): Promise<AdminNumberRequestDto> {
+    return this.decide(id, async (em, request) => {
       assertStatus(request, ['pending', 'approved'], 'denied');
       request.status = 'denied';
       request.adminNotes = dto.adminNotes;
       request.processedAt = this.clock.now();
-      await this.record(em, 'request_denied', request, actor);
+      await this.record(em, 'request_denied', request, audit);
       await this.save(em, request);
     });
   }
@@ -120,16 +118,10 @@ export class AdminNumberRequestsService {
   /** Runs a decision on the locked request, then (after commit) tells the requester and answers the admin. */
   private async decide(
     id: number,
-    actor: Actor,
     work: (em: EntityManager, request: NumberRequestEntity) => Promise<void>,
   ): Promise<AdminNumberRequestDto> {
     const request = await this.dataSource.transaction(async (em) => {
-      const request = await em
-        .getRepository(NumberRequestEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :id', { id })
-        .getOne();
+      const request = await this.requests.lockById(id, em);
       if (!request) throw notFound('Number request');
       await work(em, request);
       return request;
@@ -139,20 +131,21 @@ export class AdminNumberRequestsService {
       data: toNumberRequestDto(request),
       audience: { userId: request.userId },
     });
-    const users = await this.usersOf([request.userId]);
+    const users = await this.users.refsByIds([request.userId]);
     return toAdminNumberRequestDto(request, users.get(request.userId) ?? deletedUser(request.userId));
   }
 
-  private async fulfil(
+  /** Gives the (locked) number to the requester and marks the request fulfilled with it; approve and fulfill share it. */
+  private async assignNumber(
     em: EntityManager,
     request: NumberRequestEntity,
     number: PhoneNumberEntity,
-    actor: Actor,
+    audit: AuditContext,
   ): Promise<void> {
-    await this.assignment.assign(em, number, request.userId, actor, request);
+    await this.assignment.assign(em, number, request.userId, audit, request);
     request.status = 'fulfilled';
     request.assignedNumberId = number.id;
-    await this.record(em, 'request_fulfilled', request, actor, {
+    await this.record(em, 'request_fulfilled', request, audit, {
       numberId: number.id,
       phoneNumber: number.phoneNumber,
     });
@@ -165,89 +158,54 @@ export class AdminNumberRequestsService {
   private async claimBestMatch(em: EntityManager, request: NumberRequestEntity): Promise<PhoneNumberEntity | null> {
     const tried: number[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const ids = await this.candidates(em, request, CANDIDATES_PER_ROUND, tried);
+      const ids = await this.numbers.availableMatches(wishOf(request), CANDIDATES_PER_ROUND, tried, em);
       if (ids.length === 0) return null;
       for (const id of ids) {
         tried.push(id);
-        const number = await em
-          .getRepository(PhoneNumberEntity)
-          .createQueryBuilder('n')
-          .setLock('pessimistic_write')
-          .where("n.id = :id AND n.status = 'available' AND n.ownerId IS NULL", { id })
-          .getOne();
+        const number = await this.numbers.lockIfAvailable(id, em);
         if (number) return number;
       }
     }
     return null;
   }
 
-  /** Ids of available numbers matching the request's area code or type, best first. */
-  private async candidates(
-    em: EntityManager,
-    request: NumberRequestEntity,
-    limit: number,
-    excluded: number[],
-  ): Promise<number[]> {
-    const qb = em
-      .getRepository(PhoneNumberEntity)
-      .createQueryBuilder('n')
-      .select('n.id', 'id')
-      .where("n.status = 'available' AND n.ownerId IS NULL");
-    const areaCode = request.areaCode && /^\d{3}$/.test(request.areaCode) ? request.areaCode : null;
-    if (areaCode) {
-      qb.andWhere('(n.phoneNumber LIKE :prefix OR n.numberType = :type)', {
-        prefix: `+1${areaCode}%`,
-        type: request.numberType,
-      })
-        .orderBy('(n.phoneNumber LIKE :prefix AND n.numberType = :type)', 'DESC')
-        .addOrderBy('(n.phoneNumber LIKE :prefix)', 'DESC');
-    } else {
-      qb.andWhere('n.numberType = :type', { type: request.numberType });
-    }
-    if (excluded.length > 0) qb.andWhere('n.id NOT IN (:...excluded)', { excluded });
-    const rows = await qb.addOrderBy('n.id', 'ASC').limit(limit).getRawMany<{ id: number }>();
-    return rows.map((row) => Number(row.id));
-  }
-
   private async record(
     em: EntityManager,
     action: 'request_approved' | 'request_fulfilled' | 'request_denied',
     request: NumberRequestEntity,
-    actor: Actor,
+    audit: AuditContext,
     extra: Record<string, string | number> = {},
   ): Promise<void> {
     await this.activity.record(
       {
         action,
-        userId: actor.userId,
+        audit,
         entityType: 'number_request',
         entityId: request.id,
         details: { requesterId: request.userId, ...extra },
-        client: actor.client,
       },
       em,
     );
   }
 
   private async save(em: EntityManager, request: NumberRequestEntity): Promise<void> {
-    await em.getRepository(NumberRequestEntity).update(
-      { id: request.id },
+    await this.requests.saveDecision(
+      request.id,
       {
         status: request.status,
         adminNotes: request.adminNotes,
         assignedNumberId: request.assignedNumberId,
         processedAt: request.processedAt,
       },
+      em,
     );
   }
+}
 
-  private async usersOf(ids: number[]): Promise<Map<number, Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ select: { id: true, name: true, email: true }, where: { id: In([...new Set(ids)]) } });
-    return new Map(users.map((user) => [user.id, user]));
-  }
+/** What the request asks for, as the best-match ranking reads it (an area code only when it is three digits). */
+function wishOf(request: NumberRequestEntity): NumberWish {
+  const areaCode = request.areaCode && /^\d{3}$/.test(request.areaCode) ? request.areaCode : null;
+  return { areaCode, numberType: request.numberType };
 }
 
 function assertStatus(request: NumberRequestEntity, allowed: NumberRequestStatus[], target: string): void {
@@ -257,6 +215,6 @@ function assertStatus(request: NumberRequestEntity, allowed: NumberRequestStatus
 }
 
 /** Requests are deleted with their user (ON DELETE CASCADE), so this only covers a race with that deletion. */
-function deletedUser(id: number): Pick<UserEntity, 'id' | 'name' | 'email'> {
+function deletedUser(id: number): UserRef {
   return { id, name: '', email: '' };
 }

@@ -17,12 +17,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { LIMITS, NUMBER_IMPORT_COLUMNS, Paginated } from '@hh/contracts';
-import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
+import { Authenticated } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
-import type { Principal } from '../../common/guards/principal';
 import { AdminNumbersService } from './admin-numbers.service';
 import { AdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { ACCEPTS_CSV, unsupportedMediaType } from './csv-body.parser';
@@ -56,12 +55,8 @@ export class AdminNumbersController {
   })
   @ApiCreatedResponse({ type: AdminPhoneNumberDto, description: 'The new number (owner null: it is available)' })
   @ApiConflictResponse({ description: 'The number is already in the inventory', type: ProblemDto })
-  create(
-    @Body() dto: CreateNumberDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<AdminPhoneNumberDto> {
-    return this.numbers.create(dto, { userId: principal.userId, client });
+  create(@Body() dto: CreateNumberDto, @Audit() audit: AuditContext): Promise<AdminPhoneNumberDto> {
+    return this.numbers.create(dto, audit);
   }
 
   @Post('import')
@@ -85,15 +80,11 @@ export class AdminNumbersController {
   @ApiOkResponse({ type: NumberImportResultDto })
   @ApiPayloadTooLargeResponse({ description: `The file is larger than ${CSV_MAX}`, type: ProblemDto })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not text/csv', type: ProblemDto })
-  import(
-    @Req() request: FastifyRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<NumberImportResultDto> {
+  import(@Req() request: FastifyRequest, @Audit() audit: AuditContext): Promise<NumberImportResultDto> {
     if (typeof request.body !== 'string') {
       throw unsupportedMediaType('Send the file with Content-Type: text/csv');
     }
-    return this.numbers.importCsv(request.body, { userId: principal.userId, client });
+    return this.numbers.importCsv(request.body, audit);
   }
 
   @Patch(':id')
@@ -113,10 +104,9 @@ export class AdminNumbersController {
   update(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: UpdateNumberDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<AdminPhoneNumberDto> {
-    return this.numbers.update(id, dto, { userId: principal.userId, client });
+    return this.numbers.update(id, dto, audit);
   }
 
   @Delete(':id')
@@ -125,11 +115,7 @@ export class AdminNumbersController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ description: 'No such number', type: ProblemDto })
   @ApiConflictResponse({ description: 'The number is assigned; release it first', type: ProblemDto })
-  async remove(
-    @Param('id', IdParamPipe) id: number,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<void> {
-    await this.numbers.remove(id, { userId: principal.userId, client });
+  async remove(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<void> {
+    await this.numbers.remove(id, audit);
   }
 }

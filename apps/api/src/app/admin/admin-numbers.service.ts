@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NumberImportLine, NumberImportResult, Paginated, toE164 } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { badRequest, conflict, fieldError } from '../../common/errors/problem.exception';
@@ -10,11 +11,11 @@ import { ActivityDetails } from '../activity/activity-log.entity';
 import { ActivityService } from '../activity/activity.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { UserEntity } from '../users/user.entity';
-import { AdminPhoneNumberDto, PhoneNumberWithOwner, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
+import { NewPhoneNumber, PhoneNumberChanges, PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { UserRepository } from '../users/user.repository';
+import { AdminPhoneNumberDto, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
-import { escapeLike } from '../../common/database/like';
-import { Actor, NumberAssignment } from './number-assignment.service';
+import { NumberAssignmentService } from './number-assignment.service';
 import { ImportRow, parseNumberImport } from './number-import';
 
 /** Rows written per INSERT (and per transaction) by the CSV import. */
@@ -45,45 +46,35 @@ export class AdminNumbersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
-    private readonly assignment: NumberAssignment,
+    private readonly assignment: NumberAssignmentService,
+    private readonly numbers: PhoneNumberRepository,
+    private readonly users: UserRepository,
   ) {}
 
-  /** One query: each row carries its owner's name and email (the console shows them), joined on users. */
+  /** One query: each row carries its owner's name and email (the console shows them). */
   async list(query: ListNumbersQueryDto): Promise<Paginated<AdminPhoneNumberDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const qb = this.dataSource
-      .getRepository(PhoneNumberEntity)
-      .createQueryBuilder('n')
-      .leftJoinAndMapOne('n.owner', UserEntity, 'owner', 'owner.id = n.ownerId');
-    if (query.q) {
-      const digits = query.q.replace(/\D/g, '');
-      const name = `%${escapeLike(query.q)}%`;
-      if (PHONE_LIKE.test(query.q) && digits) {
-        qb.andWhere('(n.phoneNumber LIKE :digits OR n.friendlyName LIKE :name)', { digits: `%${digits}%`, name });
-      } else {
-        qb.andWhere('n.friendlyName LIKE :name', { name });
-      }
-    }
-    if (query.status) qb.andWhere('n.status = :status', { status: query.status });
-    if (query.numberType) qb.andWhere('n.numberType = :numberType', { numberType: query.numberType });
-    if (query.ownerId !== undefined) qb.andWhere('n.ownerId = :ownerId', { ownerId: query.ownerId });
-    // offset/limit, not skip/take: the join is many-to-one, so rows cannot repeat and TypeORM's extra
-    // "distinct ids" query for joined pages is not needed.
-    const [rows, total] = await qb.orderBy('n.id', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
-    return paginated(
-      rows.map((row: PhoneNumberWithOwner) => toAdminPhoneNumberDto(row)),
-      total,
-      page,
+    const digits = query.q?.replace(/\D/g, '');
+    const [rows, total] = await this.numbers.listWithOwners(
+      {
+        name: query.q || undefined,
+        digits: query.q && PHONE_LIKE.test(query.q) && digits ? digits : undefined,
+        status: query.status,
+        numberType: query.numberType,
+        ownerId: query.ownerId,
+      },
+      offset,
       pageSize,
     );
+    return paginated(rows.map(toAdminPhoneNumberDto), total, page, pageSize);
   }
 
-  async create(dto: CreateNumberDto, actor: Actor): Promise<AdminPhoneNumberDto> {
+  async create(dto: CreateNumberDto, audit: AuditContext): Promise<AdminPhoneNumberDto> {
     const phoneNumber = toE164(dto.phoneNumber);
     if (!phoneNumber)
       throw fieldError('phoneNumber', 'must be a valid phone number, e.g. +19095550142 or (909) 555-0142');
     const row = await this.dataSource.transaction(async (em) => {
-      const entity = em.getRepository(PhoneNumberEntity).create({
+      const row: NewPhoneNumber = {
         phoneNumber,
         friendlyName: dto.friendlyName || null,
         locationCity: dto.locationCity || null,
@@ -97,9 +88,10 @@ export class AdminNumbersService {
         providerSid: null,
         assignedDate: null,
         createdAt: this.clock.now(),
-      });
+      };
+      let entity: PhoneNumberEntity;
       try {
-        await em.getRepository(PhoneNumberEntity).insert(entity);
+        entity = await this.numbers.insert(row, em);
       } catch (error) {
         if (isDuplicateEntry(error)) {
           throw conflict(`${phoneNumber} is already in the inventory`, [
@@ -111,11 +103,10 @@ export class AdminNumbersService {
       await this.activity.record(
         {
           action: 'number_created',
-          userId: actor.userId,
+          audit,
           entityType: 'phone_number',
           entityId: entity.id,
           details: { phoneNumber, numberType: entity.numberType },
-          client: actor.client,
         },
         em,
       );
@@ -128,7 +119,7 @@ export class AdminNumbersService {
    * Imports a CSV of numbers: invalid rows are reported, numbers already in stock (or repeated in the file) are
    * skipped, and the rest are inserted in batches of 500, one transaction each.
    */
-  async importCsv(text: string, actor: Actor): Promise<NumberImportResult> {
+  async importCsv(text: string, audit: AuditContext): Promise<NumberImportResult> {
     const parsed = parseNumberImport(text);
     const skippedRows: NumberImportLine[] = [...parsed.skippedRows];
     let created = 0;
@@ -147,10 +138,9 @@ export class AdminNumbersService {
     };
     await this.activity.record({
       action: 'numbers_imported',
-      userId: actor.userId,
+      audit,
       entityType: 'phone_number',
       details: { created, skipped: result.skipped, errors: result.errors.length },
-      client: actor.client,
     });
     return result;
   }
@@ -160,38 +150,30 @@ export class AdminNumbersService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (em) => {
-          const existing = await em.getRepository(PhoneNumberEntity).find({
-            select: { phoneNumber: true },
-            where: { phoneNumber: In(batch.map((row) => row.phoneNumber)) },
-          });
-          const taken = new Set(existing.map((row) => row.phoneNumber));
+          const taken = await this.numbers.existing(
+            batch.map((row) => row.phoneNumber),
+            em,
+          );
           const fresh = batch.filter((row) => !taken.has(row.phoneNumber));
           const now = this.clock.now();
-          if (fresh.length > 0) {
-            await em
-              .createQueryBuilder()
-              .insert()
-              .into(PhoneNumberEntity)
-              .values(
-                fresh.map((row) => ({
-                  phoneNumber: row.phoneNumber,
-                  friendlyName: row.friendlyName,
-                  locationCity: row.locationCity,
-                  locationState: row.locationState,
-                  locationCountry: row.locationCountry,
-                  ownerId: null,
-                  status: 'available' as const,
-                  numberType: row.numberType,
-                  monthlyCost: row.monthlyCost,
-                  provider: 'mock',
-                  providerSid: null,
-                  assignedDate: null,
-                  createdAt: now,
-                })),
-              )
-              .updateEntity(false)
-              .execute();
-          }
+          await this.numbers.insertMany(
+            fresh.map((row) => ({
+              phoneNumber: row.phoneNumber,
+              friendlyName: row.friendlyName,
+              locationCity: row.locationCity,
+              locationState: row.locationState,
+              locationCountry: row.locationCountry,
+              ownerId: null,
+              status: 'available' as const,
+              numberType: row.numberType,
+              monthlyCost: row.monthlyCost,
+              provider: 'mock',
+              providerSid: null,
+              assignedDate: null,
+              createdAt: now,
+            })),
+            em,
+          );
           return {
             created: fresh.length,
             skippedRows: batch
@@ -206,7 +188,7 @@ export class AdminNumbersService {
   }
 
   /** Answers the number as the inventory lists it, with its owner, so the console can show the row as saved. */
-  async update(id: number, dto: UpdateNumberDto, actor: Actor): Promise<AdminPhoneNumberDto> {
+  async update(id: number, dto: UpdateNumberDto, audit: AuditContext): Promise<AdminPhoneNumberDto> {
     const changesAnything =
       dto.ownerId !== undefined || dto.status !== undefined || EDITABLE.some((f) => dto[f] !== undefined);
     if (!changesAnything) {
@@ -214,16 +196,11 @@ export class AdminNumbersService {
     }
     const row = await this.dataSource.transaction(async (em) => {
       const number = await this.assignment.lockNumber(em, id);
-      await this.applyOwnership(em, number, dto, actor);
-      await this.applyEdits(em, number, dto, actor);
+      await this.applyOwnership(em, number, dto, audit);
+      await this.applyEdits(em, number, dto, audit);
       return number;
     });
-    const owner =
-      row.ownerId === null
-        ? null
-        : await this.dataSource
-            .getRepository(UserEntity)
-            .findOne({ select: { id: true, name: true, email: true }, where: { id: row.ownerId } });
+    const owner = row.ownerId === null ? null : (await this.users.refsByIds([row.ownerId])).get(row.ownerId);
     return toAdminPhoneNumberDto({ ...row, owner });
   }
 
@@ -232,14 +209,14 @@ export class AdminNumbersService {
     em: EntityManager,
     number: PhoneNumberEntity,
     dto: UpdateNumberDto,
-    actor: Actor,
+    audit: AuditContext,
   ): Promise<void> {
-    if (dto.ownerId === null && number.ownerId !== null) await this.assignment.release(em, number, actor);
+    if (dto.ownerId === null && number.ownerId !== null) await this.assignment.release(em, number, audit);
     if (dto.ownerId !== undefined && dto.ownerId !== null && dto.ownerId !== number.ownerId) {
       if (dto.status !== undefined && dto.status !== 'assigned') {
         throw badRequest(`A number given to a user is assigned; status ${dto.status} cannot go with an ownerId`);
       }
-      await this.assignment.assign(em, number, dto.ownerId, actor);
+      await this.assignment.assign(em, number, dto.ownerId, audit);
     }
     if (dto.status === undefined || dto.status === number.status) return;
     if (dto.status === 'assigned') {
@@ -252,22 +229,21 @@ export class AdminNumbersService {
     }
     const from = number.status;
     number.status = dto.status;
-    await em.getRepository(PhoneNumberEntity).update({ id: number.id }, { status: dto.status });
+    await this.numbers.update(number.id, { status: dto.status }, em);
     await this.activity.record(
       {
         action: 'number_updated',
-        userId: actor.userId,
+        audit,
         entityType: 'phone_number',
         entityId: number.id,
         details: { phoneNumber: number.phoneNumber, field: 'status', from, to: dto.status },
-        client: actor.client,
       },
       em,
     );
   }
 
-  private async applyEdits(em: EntityManager, number: PhoneNumberEntity, dto: UpdateNumberDto, actor: Actor) {
-    const changes: Partial<Pick<PhoneNumberEntity, EditableField>> = {};
+  private async applyEdits(em: EntityManager, number: PhoneNumberEntity, dto: UpdateNumberDto, audit: AuditContext) {
+    const changes: PhoneNumberChanges = {};
     const details: ActivityDetails = { phoneNumber: number.phoneNumber };
     for (const field of EDITABLE) {
       const value = dto[field];
@@ -280,36 +256,34 @@ export class AdminNumbersService {
     }
     if (Object.keys(changes).length === 0) return;
     Object.assign(number, changes);
-    await em.getRepository(PhoneNumberEntity).update({ id: number.id }, changes);
+    await this.numbers.update(number.id, changes, em);
     await this.activity.record(
       {
         action: 'number_updated',
-        userId: actor.userId,
+        audit,
         entityType: 'phone_number',
         entityId: number.id,
         details,
-        client: actor.client,
       },
       em,
     );
   }
 
   /** Deletes a number nobody holds; an assigned number is a 409 (release it first). */
-  async remove(id: number, actor: Actor): Promise<void> {
+  async remove(id: number, audit: AuditContext): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const number = await this.assignment.lockNumber(em, id);
       if (number.ownerId !== null) {
         throw conflict(`${number.phoneNumber} is assigned to user ${number.ownerId}; release it before deleting it`);
       }
-      await em.getRepository(PhoneNumberEntity).delete({ id });
+      await this.numbers.delete(id, em);
       await this.activity.record(
         {
           action: 'number_deleted',
-          userId: actor.userId,
+          audit,
           entityType: 'phone_number',
           entityId: id,
           details: { phoneNumber: number.phoneNumber },
-          client: actor.client,
         },
         em,
       );

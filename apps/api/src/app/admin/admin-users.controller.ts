@@ -9,12 +9,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
-import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
+import { Authenticated } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
-import type { Principal } from '../../common/guards/principal';
 import { AdminUsersService } from './admin-users.service';
 import { AdminUserDetailDto, AdminUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/admin-user.dto';
 
@@ -58,9 +57,8 @@ export class AdminUsersController {
   update(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: UpdateUserDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
   ): Promise<AdminUserDto> {
-    return this.users.update(id, dto, { userId: principal.userId, client });
+    return this.users.update(id, dto, audit);
   }
 }

@@ -3,6 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
 import { CallsModule } from '../calls/calls.module';
+import { NumberRequestsModule } from '../number-requests/number-requests.module';
+import { NumbersModule } from '../numbers/numbers.module';
 import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminAnalyticsService } from './admin-analytics.service';
 import { AdminActivityController } from './admin-activity.controller';
@@ -16,11 +18,11 @@ import { AdminNumbersService } from './admin-numbers.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { registerCsvBodyParser } from './csv-body.parser';
-import { NumberAssignment } from './number-assignment.service';
+import { NumberAssignmentService } from './number-assignment.service';
 
 /** The admin console's API (role admin on every route): users, numbers, requests, all calls, activity, analytics. */
 @Module({
-  imports: [AuthModule, CallsModule],
+  imports: [AuthModule, CallsModule, NumbersModule, NumberRequestsModule],
   controllers: [
     AdminUsersController,
     AdminNumbersController,
@@ -36,7 +38,7 @@ import { NumberAssignment } from './number-assignment.service';
     AdminActivityService,
     AdminCallsService,
     AdminAnalyticsService,
-    NumberAssignment,
+    NumberAssignmentService,
   ],
 })
 export class AdminModule implements OnModuleInit {

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NumberRequest } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors/problem.exception';
-import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
 import { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { UserEntity } from '../users/user.entity';
-
-export interface Actor {
-  userId: number;
-  client: ClientContext;
-}
+import { PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { UserRepository } from '../users/user.repository';
 
 /**
  * Giving a number to a user and taking it back, inside the caller's transaction. The invariant it keeps:
@@ -19,20 +15,17 @@ export interface Actor {
  * so concurrent admins wait for each other instead of deadlocking, and one number is never assigned twice.
  */
 @Injectable()
-export class NumberAssignment {
+export class NumberAssignmentService {
   constructor(
     private readonly clock: Clock,
     private readonly activity: ActivityService,
+    private readonly numbers: PhoneNumberRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** The number, locked FOR UPDATE until the transaction ends; 404 when it does not exist. */
   async lockNumber(em: EntityManager, id: number): Promise<PhoneNumberEntity> {
-    const row = await em
-      .getRepository(PhoneNumberEntity)
-      .createQueryBuilder('n')
-      .setLock('pessimistic_write')
-      .where('n.id = :id', { id })
-      .getOne();
+    const row = await this.numbers.lockById(id, em);
     if (!row) throw notFound(`Phone number ${id}`);
     return row;
   }
@@ -55,16 +48,11 @@ export class NumberAssignment {
     em: EntityManager,
     number: PhoneNumberEntity,
     ownerId: number,
-    actor: Actor,
+    audit: AuditContext,
     request?: Pick<NumberRequest, 'id'>,
   ): Promise<void> {
     this.assertAvailable(number);
-    const owner = await em
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_read')
-      .where('u.id = :id', { id: ownerId })
-      .getOne();
+    const owner = await this.users.lockById(ownerId, 'read', em);
     if (!owner) throw notFound(`User ${ownerId}`);
     if (owner.status !== 'active') {
       throw conflict(
@@ -76,39 +64,33 @@ export class NumberAssignment {
     number.ownerId = ownerId;
     number.status = 'assigned';
     number.assignedDate = this.clock.now();
-    await em
-      .getRepository(PhoneNumberEntity)
-      .update({ id: number.id }, { ownerId, status: 'assigned', assignedDate: number.assignedDate });
+    await this.numbers.update(number.id, { ownerId, status: 'assigned', assignedDate: number.assignedDate }, em);
     await this.activity.record(
       {
         action: 'number_assigned',
-        userId: actor.userId,
+        audit,
         entityType: 'phone_number',
         entityId: number.id,
         details: { phoneNumber: number.phoneNumber, ownerId, ...(request ? { requestId: request.id } : {}) },
-        client: actor.client,
       },
       em,
     );
   }
 
   /** Takes the (locked) number back into stock: available, no owner, no assigned date. */
-  async release(em: EntityManager, number: PhoneNumberEntity, actor: Actor): Promise<void> {
+  async release(em: EntityManager, number: PhoneNumberEntity, audit: AuditContext): Promise<void> {
     const previousOwner = number.ownerId;
     number.ownerId = null;
     number.status = 'available';
     number.assignedDate = null;
-    await em
-      .getRepository(PhoneNumberEntity)
-      .update({ id: number.id }, { ownerId: null, status: 'available', assignedDate: null });
+    await this.numbers.update(number.id, { ownerId: null, status: 'available', assignedDate: null }, em);
     await this.activity.record(
       {
         action: 'number_released',
-        userId: actor.userId,
+        audit,
         entityType: 'phone_number',
         entityId: number.id,
         details: { phoneNumber: number.phoneNumber, ownerId: previousOwner },
-        client: actor.client,
       },
       em,
     );

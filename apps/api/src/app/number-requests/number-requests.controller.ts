@@ -10,9 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { LIMITS, Paginated } from '@hh/contracts';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
@@ -44,12 +44,8 @@ export class NumberRequestsController {
   })
   @ApiCreatedResponse({ type: NumberRequestDto })
   @ApiConflictResponse({ description: `Already ${LIMITS.pendingNumberRequests} pending requests`, type: ProblemDto })
-  create(
-    @Body() dto: CreateNumberRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<NumberRequestDto> {
-    return this.requests.create(principal, dto, client);
+  create(@Body() dto: CreateNumberRequestDto, @Audit() audit: AuditContext): Promise<NumberRequestDto> {
+    return this.requests.create(dto, audit);
   }
 
   @Delete(':id')
@@ -58,11 +54,7 @@ export class NumberRequestsController {
   @ApiNoContentResponse({ description: 'Cancelled' })
   @ApiNotFoundResponse({ description: 'No such request of yours', type: ProblemDto })
   @ApiConflictResponse({ description: 'The request is no longer pending', type: ProblemDto })
-  async cancel(
-    @Param('id', IdParamPipe) id: number,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<void> {
-    await this.requests.cancel(principal, id, client);
+  async cancel(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<void> {
+    await this.requests.cancel(id, audit);
   }
 }

@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LIMITS, Paginated } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, forbidden, notFound } from '../../common/errors/problem.exception';
-import type { ClientContext } from '../../common/http/client-context';
 import { paginated, pageWindow } from '../../common/http/pagination';
-import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
-import { UserEntity } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
 import {
   CreateNumberRequestDto,
   ListNumberRequestsQueryDto,
   NumberRequestDto,
   toNumberRequestDto,
 } from './dto/number-request.dto';
-import { NumberRequestEntity } from './number-request.entity';
+import { NumberRequestRepository } from './number-request.repository';
 
 /** A client's requests for phone numbers; pending accounts may ask too. */
 @Injectable()
@@ -24,60 +23,52 @@ export class NumberRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
+    private readonly requests: NumberRequestRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async listMine(userId: number, query: ListNumberRequestsQueryDto): Promise<Paginated<NumberRequestDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const [rows, total] = await this.dataSource.getRepository(NumberRequestEntity).findAndCount({
-      where: { userId, ...(query.status ? { status: query.status } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: offset,
-      take: pageSize,
-    });
+    const [rows, total] = await this.requests.listOfUser(userId, query.status, offset, pageSize);
     return paginated(rows.map(toNumberRequestDto), total, page, pageSize);
   }
 
-  async create(principal: Principal, dto: CreateNumberRequestDto, client: ClientContext): Promise<NumberRequestDto> {
-    if (principal.status === 'suspended') throw forbidden('Your account is suspended');
+  async create(dto: CreateNumberRequestDto, audit: AuditContext): Promise<NumberRequestDto> {
+    const { actor } = audit;
+    if (actor.status === 'suspended') throw forbidden('Your account is suspended');
     const row = await this.dataSource.transaction(async (em) => {
       // The owner's row lock serialises concurrent requests, so the pending limit holds.
-      await em
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .setLock('pessimistic_write')
-        .where('u.id = :id', { id: principal.userId })
-        .getOne();
-      const pending = await em
-        .getRepository(NumberRequestEntity)
-        .countBy({ userId: principal.userId, status: 'pending' });
+      await this.users.lockById(actor.userId, 'write', em);
+      const pending = await this.requests.countPendingOf(actor.userId, em);
       if (pending >= LIMITS.pendingNumberRequests) {
         throw conflict(
           `You already have ${LIMITS.pendingNumberRequests} pending requests; wait for them or cancel one`,
         );
       }
-      const entity = em.getRepository(NumberRequestEntity).create({
-        userId: principal.userId,
-        numberType: dto.numberType,
-        areaCode: dto.areaCode ?? null,
-        cityPreference: dto.cityPreference ?? null,
-        businessName: dto.businessName ?? null,
-        businessWebsite: dto.businessWebsite ?? null,
-        reason: dto.reason ?? null,
-        status: 'pending',
-        adminNotes: null,
-        assignedNumberId: null,
-        createdAt: this.clock.now(),
-        processedAt: null,
-      });
-      await em.getRepository(NumberRequestEntity).insert(entity);
+      const entity = await this.requests.insert(
+        {
+          userId: actor.userId,
+          numberType: dto.numberType,
+          areaCode: dto.areaCode ?? null,
+          cityPreference: dto.cityPreference ?? null,
+          businessName: dto.businessName ?? null,
+          businessWebsite: dto.businessWebsite ?? null,
+          reason: dto.reason ?? null,
+          status: 'pending',
+          adminNotes: null,
+          assignedNumberId: null,
+          createdAt: this.clock.now(),
+          processedAt: null,
+        },
+        em,
+      );
       await this.activity.record(
         {
           action: 'request_created',
-          userId: principal.userId,
+          audit,
           entityType: 'number_request',
           entityId: entity.id,
           details: { numberType: entity.numberType, areaCode: entity.areaCode },
-          client,
         },
         em,
       );
@@ -87,20 +78,15 @@ export class NumberRequestsService {
   }
 
   /** Cancels (deletes) my own pending request; a processed one is a 409, another user's a 404. */
-  async cancel(principal: Principal, id: number, client: ClientContext): Promise<void> {
+  async cancel(id: number, audit: AuditContext): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const row = await em
-        .getRepository(NumberRequestEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :id AND r.userId = :userId', { id, userId: principal.userId })
-        .getOne();
+      const row = await this.requests.lockById(id, em, audit.actor.userId);
       if (!row) throw notFound('Number request');
       if (row.status !== 'pending')
         throw conflict(`The request is already ${row.status}; only pending requests can be cancelled`);
-      await em.getRepository(NumberRequestEntity).delete({ id });
+      await this.requests.delete(id, em);
       await this.activity.record(
-        { action: 'request_canceled', userId: principal.userId, entityType: 'number_request', entityId: id, client },
+        { action: 'request_canceled', audit, entityType: 'number_request', entityId: id },
         em,
       );
     });

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { NumbersController } from './numbers.controller';
 import { NumbersService } from './numbers.service';
-import { PhoneNumberEntity } from './phone-number.entity';
+import { PhoneNumberRepository } from './phone-number.repository';
 
+/** The `phone_numbers` table's feature: every query of it is in PhoneNumberRepository, which admin uses too. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PhoneNumberEntity])],
   controllers: [NumbersController],
-  providers: [NumbersService],
-  exports: [NumbersService],
+  providers: [NumbersService, PhoneNumberRepository],
+  exports: [NumbersService, PhoneNumberRepository],
 })
 export class NumbersModule {}

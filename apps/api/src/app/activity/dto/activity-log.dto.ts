@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ActivityLog, AdminActivityLog } from '@hh/contracts';
 import { toUserRef, UserRefDto } from '../../admin/dto/user-ref.dto';
-import type { UserEntity } from '../../users/user.entity';
+import type { UserRef } from '../../users/user.repository';
 import type { ActivityLogEntity } from '../activity-log.entity';
 
 export class ActivityLogDto implements ActivityLog {
@@ -34,7 +34,7 @@ export function toActivityLogDto(row: ActivityLogEntity): ActivityLogDto {
 }
 
 /** An ActivityLogEntity with the users it names joined on (leftJoinAndMapOne('a.user' / 'a.entityUser', …)). */
-export type ActivityLogWithUsers = ActivityLogEntity & { user?: UserEntity | null; entityUser?: UserEntity | null };
+export type ActivityLogWithUsers = ActivityLogEntity & { user?: UserRef | null; entityUser?: UserRef | null };
 
 /** GET /admin/activity rows and the live `activity.created` event: the entry with the users it names. */
 export class AdminActivityLogDto extends ActivityLogDto implements AdminActivityLog {
