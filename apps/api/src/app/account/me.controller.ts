@@ -9,46 +9,26 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { RATE_LIMITS } from '@hh/contracts';
-import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
-import { Client, ClientContext } from '../../common/http/client-context';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
+import { Authenticated } from '../../common/decorators/auth.decorators';
 import { ProblemDto } from '../../common/http/problem.dto';
-import type { Principal } from '../../common/guards/principal';
-import { ActivityService } from '../activity/activity.service';
-import { AuthService } from '../auth/auth.service';
+import { UserDto } from '../users/dto/user.dto';
+import { AccountService } from './account.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import { toUserDto, UserDto } from '../users/dto/user.dto';
-import { UsersService } from '../users/users.service';
 
 @ApiTags('account')
 @Authenticated({ sessionOnly: true })
 @ApiBadRequestResponse({ description: 'Invalid input; `errors` names each field', type: ProblemDto })
 @Controller('me')
 export class MeController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly auth: AuthService,
-    private readonly activity: ActivityService,
-  ) {}
+  constructor(private readonly account: AccountService) {}
 
   @Patch()
   @ApiOperation({ summary: 'Update my profile (name)' })
   @ApiOkResponse({ type: UserDto })
-  async updateProfile(
-    @Body() dto: UpdateProfileDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<UserDto> {
-    await this.users.update(principal.userId, { name: dto.name });
-    await this.activity.record({
-      action: 'profile_updated',
-      userId: principal.userId,
-      entityType: 'user',
-      entityId: principal.userId,
-      details: { name: dto.name },
-      client,
-    });
-    return toUserDto(await this.users.getById(principal.userId));
+  updateProfile(@Body() dto: UpdateProfileDto, @Audit() audit: AuditContext): Promise<UserDto> {
+    return this.account.updateProfile(dto, audit);
   }
 
   @Post('password')
@@ -64,11 +44,7 @@ export class MeController {
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After', type: ProblemDto })
   @ApiServiceUnavailableResponse({ description: 'Too many passwords being hashed; see Retry-After', type: ProblemDto })
-  async changePassword(
-    @Body() dto: ChangePasswordDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<void> {
-    await this.auth.changePassword(principal, dto, client);
+  async changePassword(@Body() dto: ChangePasswordDto, @Audit() audit: AuditContext): Promise<void> {
+    await this.account.changePassword(dto, audit);
   }
 }

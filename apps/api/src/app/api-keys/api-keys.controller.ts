@@ -11,12 +11,13 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { LIMITS } from '@hh/contracts';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
-import { Client, ClientContext } from '../../common/http/client-context';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Principal } from '../../common/guards/principal';
-import { ApiKeysService, MAX_ACTIVE_KEYS } from './api-keys.service';
+import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 @ApiTags('api keys')
@@ -37,16 +38,12 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({
     summary: 'Create an API key',
-    description: `Active accounts only. The key is returned once, as \`key\`; store it now. At most ${MAX_ACTIVE_KEYS} active keys.`,
+    description: `Active accounts only. The key is returned once, as \`key\`; store it now. At most ${LIMITS.activeApiKeys} active keys.`,
   })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiConflictResponse({ description: `Already ${MAX_ACTIVE_KEYS} active keys`, type: ProblemDto })
-  create(
-    @Body() dto: CreateApiKeyDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<CreatedApiKeyDto> {
-    return this.keys.create(principal, dto, client);
+  @ApiConflictResponse({ description: `Already ${LIMITS.activeApiKeys} active keys`, type: ProblemDto })
+  create(@Body() dto: CreateApiKeyDto, @Audit() audit: AuditContext): Promise<CreatedApiKeyDto> {
+    return this.keys.create(dto, audit);
   }
 
   @Delete(':id')
@@ -54,11 +51,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key: it stops working at once' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiNotFoundResponse({ description: 'No such key of yours', type: ProblemDto })
-  async revoke(
-    @Param('id', IdParamPipe) id: number,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
-  ): Promise<void> {
-    await this.keys.revoke(principal, id, client);
+  async revoke(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<void> {
+    await this.keys.revoke(id, audit);
   }
 }

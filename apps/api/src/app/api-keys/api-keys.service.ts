@@ -1,35 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { canUseTelephony } from '@hh/contracts';
+import { canUseTelephony, LIMITS } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../common/errors/problem.exception';
-import type { ClientContext } from '../../common/http/client-context';
+import type { ApiKeyResolver } from '../../common/guards/credential-resolver';
 import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
-import { UserEntity } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
 import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyRepository } from './api-key.repository';
 import { DISPLAY_PREFIX_LENGTH, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-secret';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, toApiKeyDto } from './dto/api-key.dto';
 
-export const MAX_ACTIVE_KEYS = 10;
-
+/** The rules of API keys: who may create them, how many may be active, and what a presented key stands for. */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements ApiKeyResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ApiKeyRepository,
+    private readonly users: UserRepository,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
   ) {}
 
   async list(userId: number): Promise<{ data: ApiKeyDto[] }> {
-    const rows = await this.dataSource.getRepository(ApiKeyEntity).find({ where: { userId }, order: { id: 'DESC' } });
+    const rows = await this.keys.listOfUser(userId);
     const now = this.clock.now();
     return { data: rows.map((row) => toApiKeyDto(row, now)) };
   }
 
-  async create(principal: Principal, dto: CreateApiKeyDto, client: ClientContext): Promise<CreatedApiKeyDto> {
-    if (!canUseTelephony(principal.status)) {
+  async create(dto: CreateApiKeyDto, { actor, client }: AuditContext): Promise<CreatedApiKeyDto> {
+    if (!canUseTelephony(actor.status)) {
       throw forbidden('Your account is awaiting approval; API keys unlock once an admin approves it');
     }
     const now = this.clock.now();
@@ -38,38 +41,28 @@ export class ApiKeysService {
     const key = generateApiKey();
     const row = await this.dataSource.transaction(async (em) => {
       // Lock the owner's row so two concurrent creations cannot both pass the limit.
-      await em
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .setLock('pessimistic_write')
-        .where('u.id = :id', { id: principal.userId })
-        .getOne();
-      const active = await em
-        .getRepository(ApiKeyEntity)
-        .createQueryBuilder('k')
-        .where("k.userId = :userId AND k.status = 'active' AND (k.expirationDate IS NULL OR k.expirationDate > :now)", {
-          userId: principal.userId,
-          now,
-        })
-        .getCount();
-      if (active >= MAX_ACTIVE_KEYS)
-        throw conflict(`You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first`);
-      const entity = em.getRepository(ApiKeyEntity).create({
-        userId: principal.userId,
-        keyName: dto.keyName ?? 'Default Key',
-        keyHash: hashApiKey(key),
-        prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
-        creationDate: now,
-        expirationDate,
-        status: 'active',
-        lastUsed: null,
-        usageCount: 0,
-      });
-      await em.getRepository(ApiKeyEntity).insert(entity);
+      await this.users.lockById(actor.userId, 'write', em);
+      if ((await this.keys.countActive(actor.userId, now, em)) >= LIMITS.activeApiKeys) {
+        throw conflict(`You already have ${LIMITS.activeApiKeys} active keys; revoke one first`);
+      }
+      const entity = await this.keys.insert(
+        {
+          userId: actor.userId,
+          keyName: dto.keyName ?? 'Default Key',
+          keyHash: hashApiKey(key),
+          prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
+          creationDate: now,
+          expirationDate,
+          status: 'active',
+          lastUsed: null,
+          usageCount: 0,
+        },
+        em,
+      );
       await this.activity.record(
         {
           action: 'key_created',
-          userId: principal.userId,
+          userId: actor.userId,
           entityType: 'api_key',
           entityId: entity.id,
           details: { keyName: entity.keyName, prefix: entity.prefix },
@@ -82,16 +75,16 @@ export class ApiKeysService {
     return { ...toApiKeyDto(row, now), key };
   }
 
-  async revoke(principal: Principal, id: number, client: ClientContext): Promise<void> {
-    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id, userId: principal.userId });
+  async revoke(id: number, { actor, client }: AuditContext): Promise<void> {
+    const row = await this.keys.findOfUser(id, actor.userId);
     if (!row) throw notFound('API key');
     if (row.status === 'revoked') return;
     await this.dataSource.transaction(async (em) => {
-      await em.getRepository(ApiKeyEntity).update({ id }, { status: 'revoked' });
+      await this.keys.setStatus(id, 'revoked', em);
       await this.activity.record(
         {
           action: 'key_revoked',
-          userId: principal.userId,
+          userId: actor.userId,
           entityType: 'api_key',
           entityId: id,
           details: { prefix: row.prefix },
@@ -103,33 +96,29 @@ export class ApiKeysService {
   }
 
   /** Revokes every active key of the user (a password change may ask for it); returns how many. */
-  async revokeAllOfUser(userId: number, em: EntityManager = this.dataSource.manager): Promise<number> {
-    const result = await em.getRepository(ApiKeyEntity).update({ userId, status: 'active' }, { status: 'revoked' });
-    return result.affected ?? 0;
+  async revokeAllOfUser(userId: number, em?: EntityManager): Promise<number> {
+    return this.keys.revokeAllOfUser(userId, em);
   }
 
   /**
    * The principal an API key stands for. Unknown, revoked and expired keys: 401; a suspended owner: 403.
    * Each use bumps lastUsed and usageCount.
    */
-  async authenticate(key: string): Promise<Principal> {
+  async resolveApiKey(key: string): Promise<Principal> {
     if (!looksLikeApiKey(key)) throw unauthorized('The API key is invalid');
-    const row = await this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { keyHash: hashApiKey(key) } });
+    const row = await this.keys.findByHash(hashApiKey(key));
     if (!row) throw unauthorized('The API key is invalid');
     const principal = await this.principalOf(row);
-    await this.dataSource.query('UPDATE api_keys SET usage_count = usage_count + 1, last_used = ? WHERE id = ?', [
-      this.clock.now(),
-      row.id,
-    ]);
+    await this.keys.recordUse(row.id, this.clock.now());
     return principal;
   }
 
   /**
-   * The principal of the key with this id, re-read with the checks of authenticate() (an open live-update stream
+   * The principal of the key with this id, re-read with the checks of resolveApiKey() (an open live-update stream
    * asks at each heartbeat; not counted as a use). Throws the same 401/403 problems once the key no longer works.
    */
-  async principalOfKey(id: number): Promise<Principal> {
-    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+  async resolveApiKeyById(id: number): Promise<Principal> {
+    const row = await this.keys.findById(id);
     if (!row) throw unauthorized('The API key is invalid');
     return this.principalOf(row);
   }
@@ -138,11 +127,10 @@ export class ApiKeysService {
     const now = this.clock.now();
     if (row.status === 'revoked') throw unauthorized('The API key has been revoked');
     if (row.status === 'expired' || (row.expirationDate && row.expirationDate <= now)) {
-      if (row.status !== 'expired')
-        await this.dataSource.getRepository(ApiKeyEntity).update({ id: row.id }, { status: 'expired' });
+      if (row.status !== 'expired') await this.keys.setStatus(row.id, 'expired');
       throw unauthorized('The API key has expired');
     }
-    const owner = await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId });
+    const owner = await this.users.findById(row.userId);
     if (!owner) throw unauthorized('The API key is invalid');
     if (owner.status === 'suspended') throw forbidden('The account that owns this API key is suspended');
     return {

@@ -16,14 +16,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FAILURE_LIMITS, RATE_LIMITS } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { Audit, AuditContext } from '../../common/audit/audit-context';
 import { Authenticated, CurrentPrincipal, Public } from '../../common/decorators/auth.decorators';
 import { Client, ClientContext } from '../../common/http/client-context';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import type { Principal } from '../../common/guards/principal';
-import { UserDto } from '../users/dto/user.dto';
+import { toUserDto, UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { toUserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
@@ -127,12 +127,11 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(
     @Body() dto: RefreshTokenDto,
-    @CurrentPrincipal() principal: Principal,
-    @Client() client: ClientContext,
+    @Audit() audit: AuditContext,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(principal, dto.refreshToken ?? refreshCookieOf(request), client);
+    await this.auth.logout(dto.refreshToken ?? refreshCookieOf(request), audit);
     clearRefreshCookie(reply, this.config);
   }
 

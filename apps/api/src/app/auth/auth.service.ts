@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { ChangePasswordRequest, normalizeEmail } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { AuditContext } from '../../common/audit/audit-context';
+import { Clock } from '../../common/clock';
 import type { ClientContext } from '../../common/http/client-context';
 import { fieldError, forbidden, unauthorized } from '../../common/errors/problem.exception';
-import type { Principal } from '../../common/guards/principal';
 import { AttemptLimiter } from '../../common/rate-limit/attempt-limiter';
 import { FailureLimiter } from '../../common/rate-limit/failure-limiter';
 import { ActivityService } from '../activity/activity.service';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly failures: FailureLimiter,
     private readonly attempts: AttemptLimiter,
     private readonly apiKeys: ApiKeysService,
+    private readonly clock: Clock,
   ) {}
 
   /** New accounts are clients awaiting approval; they are signed in at once. */
@@ -98,7 +100,7 @@ export class AuthService {
       });
       throw forbidden('Your account is suspended; contact support');
     }
-    const now = new Date();
+    const now = this.clock.now();
     const refresh = await this.dataSource.transaction(async (em) => {
       await this.users.update(user.id, { lastLogin: now }, em);
       await this.activity.record(
@@ -124,7 +126,7 @@ export class AuthService {
   }
 
   /** Ends the caller's session (and the cookie's, when it is the same user's), so both tokens stop at once. */
-  async logout(principal: Principal, refreshToken: string | undefined, client: ClientContext): Promise<void> {
+  async logout(refreshToken: string | undefined, { actor: principal, client }: AuditContext): Promise<void> {
     const sessionIds = new Set<string>();
     if (principal.sessionId) sessionIds.add(principal.sessionId);
     if (refreshToken) {
@@ -147,9 +149,8 @@ export class AuthService {
    * (a key made by whoever stole the old password would outlive it otherwise). Wrong current password: 400.
    */
   async changePassword(
-    principal: Principal,
     { currentPassword, newPassword, revokeApiKeys = false }: ChangePasswordRequest,
-    client: ClientContext,
+    { actor: principal, client }: AuditContext,
   ) {
     await this.attempts.consume('password', { userId: principal.userId });
     const user = await this.users.findWithPasswordHash({ id: principal.userId });

@@ -1,15 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { ClientContext } from '../../common/http/client-context';
 import { unauthorized } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
 import { UserEntity } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
 import { AuthSessionEntity } from './auth-session.entity';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionRepository } from './session.repository';
 
 export type RevokeReason = 'logout' | 'password_change' | 'refresh_token_reuse' | 'suspended' | 'role_changed';
 
@@ -31,11 +32,15 @@ export function hashToken(token: string): string {
 /**
  * Sign-in sessions and their refresh tokens (RFC 9700): opaque random tokens stored only as SHA-256, rotated on
  * every use; presenting a token that was already rotated is taken as theft and revokes the whole session.
+ * Session times are read from the system clock, not Clock: a session is judged together with its access token,
+ * whose expiry the JWT library checks against the system clock.
  */
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionRepository,
+    private readonly users: UserRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
   ) {}
@@ -44,17 +49,20 @@ export class SessionsService {
     const run = async (em: EntityManager) => {
       const now = new Date();
       const sessionId = randomUUID();
-      await em.getRepository(AuthSessionEntity).insert({
-        id: sessionId,
-        userId,
-        createdAt: now,
-        lastUsedAt: now,
-        expiresAt: new Date(now.getTime() + this.config.session.maxLifetimeSeconds * 1000),
-        revokedAt: null,
-        revokedReason: null,
-        ipAddress: client.ip,
-        userAgent: client.userAgent?.slice(0, 500) ?? null,
-      });
+      await this.repository.insertSession(
+        {
+          id: sessionId,
+          userId,
+          createdAt: now,
+          lastUsedAt: now,
+          expiresAt: new Date(now.getTime() + this.config.session.maxLifetimeSeconds * 1000),
+          revokedAt: null,
+          revokedReason: null,
+          ipAddress: client.ip,
+          userAgent: client.userAgent?.slice(0, 500) ?? null,
+        },
+        em,
+      );
       const refreshToken = await this.issueRefreshToken(em, sessionId, now);
       return { sessionId, refreshToken };
     };
@@ -67,23 +75,13 @@ export class SessionsService {
    */
   async rotate(refreshToken: string, client: ClientContext): Promise<{ userId: number } & IssuedRefreshToken> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const token = await em
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('token')
-        .setLock('pessimistic_write')
-        .where('token.tokenHash = :hash', { hash: hashToken(refreshToken) })
-        .getOne();
+      const token = await this.repository.lockRefreshTokenByHash(hashToken(refreshToken), em);
       if (!token) return { kind: 'invalid' as const };
-      const session = await em
-        .getRepository(AuthSessionEntity)
-        .createQueryBuilder('session')
-        .setLock('pessimistic_write')
-        .where('session.id = :id', { id: token.sessionId })
-        .getOne();
+      const session = await this.repository.lockSession(token.sessionId, em);
       const now = new Date();
       if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'invalid' as const };
       if (token.rotatedAt) {
-        await this.revokeWith(em, { id: session.id }, 'refresh_token_reuse', now);
+        await this.repository.revokeSession(session.id, 'refresh_token_reuse', now, em);
         await this.activity.record(
           {
             action: 'refresh_token_reused',
@@ -97,8 +95,8 @@ export class SessionsService {
         return { kind: 'reused' as const };
       }
       if (token.expiresAt <= now) return { kind: 'invalid' as const };
-      await em.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: now });
-      await em.getRepository(AuthSessionEntity).update({ id: session.id }, { lastUsedAt: now });
+      await this.repository.markRotated(token.id, now, em);
+      await this.repository.touchSession(session.id, now, em);
       const next = await this.issueRefreshToken(em, session.id, now);
       return { kind: 'rotated' as const, userId: session.userId, sessionId: session.id, refreshToken: next };
     });
@@ -111,17 +109,14 @@ export class SessionsService {
 
   /** The session of a refresh token, if the token is known (used by logout to end the cookie's session). */
   async sessionIdOfRefreshToken(refreshToken: string): Promise<string | null> {
-    const token = await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .findOne({ where: { tokenHash: hashToken(refreshToken) }, select: { sessionId: true } });
-    return token?.sessionId ?? null;
+    return this.repository.sessionIdOfTokenHash(hashToken(refreshToken));
   }
 
   /** The session and its user when the session is neither revoked nor expired; null otherwise. */
   async findLive(sessionId: string): Promise<LiveSession | null> {
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOneBy({ id: sessionId });
+    const session = await this.repository.findSession(sessionId);
     if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
+    const user = await this.users.findById(session.userId);
     return user ? { session, user } : null;
   }
 
@@ -130,41 +125,32 @@ export class SessionsService {
    * is then refused with 403 (suspended), not 401, so the client learns why (suspension acts at once).
    */
   async endedBySuspension(sessionId: string, userId: number): Promise<boolean> {
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOneBy({ id: sessionId, userId });
+    const session = await this.repository.findSessionOfUser(sessionId, userId);
     if (!session || session.revokedReason !== 'suspended') return false;
-    return this.dataSource.getRepository(UserEntity).exists({ where: { id: userId, status: 'suspended' } });
+    return this.users.isSuspended(userId);
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.revokeWith(this.dataSource.manager, { id: sessionId }, reason, new Date());
+    await this.repository.revokeSession(sessionId, reason, new Date());
   }
 
   /** Revokes every live session of the user, except one (the caller's own, after a password change). */
   async revokeAllOfUser(userId: number, reason: RevokeReason, exceptSessionId?: string, manager?: EntityManager) {
-    const where = exceptSessionId ? { userId, id: Not(exceptSessionId) } : { userId };
-    await this.revokeWith(manager ?? this.dataSource.manager, where, reason, new Date());
-  }
-
-  private async revokeWith(
-    em: EntityManager,
-    where: { id: string } | { userId: number; id?: ReturnType<typeof Not<string>> },
-    reason: RevokeReason,
-    now: Date,
-  ): Promise<void> {
-    await em
-      .getRepository(AuthSessionEntity)
-      .update({ ...where, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+    await this.repository.revokeAllOfUser(userId, reason, new Date(), exceptSessionId, manager);
   }
 
   private async issueRefreshToken(em: EntityManager, sessionId: string, now: Date): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await em.getRepository(RefreshTokenEntity).insert({
-      sessionId,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + this.config.session.refreshTtlSeconds * 1000),
-      rotatedAt: null,
-    });
+    await this.repository.insertRefreshToken(
+      {
+        sessionId,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.config.session.refreshTtlSeconds * 1000),
+        rotatedAt: null,
+      },
+      em,
+    );
     return token;
   }
 }

@@ -1,15 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { LIMITS } from '@hh/contracts';
 import { ProblemException } from '../../common/errors/problem.exception';
+import {
+  API_KEY_RESOLVER,
+  type ApiKeyResolver,
+  SESSION_RESOLVER,
+  type SessionResolver,
+} from '../../common/guards/credential-resolver';
 import type { Principal } from '../../common/guards/principal';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { ApiKeysService } from '../api-keys/api-keys.service';
-import { JwtStrategy } from '../auth/jwt.strategy';
 import { isAudience, RealtimeBus } from './realtime-bus.service';
 
-/** Open streams a user may hold in this instance; opening one more ends their oldest. */
-export const MAX_STREAMS_PER_USER = 5;
 /** Unsent bytes a stream may hold for a reader that does not keep up; beyond, the reader is dropped. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 
@@ -24,8 +27,8 @@ interface OpenStream {
  * the lookups of the authentication guard (the API key row and its owner; the session and its user), ends once
  * it no longer holds, filters events by the role read at that check (a demoted admin stops receiving activity),
  * and ends after a maximum lifetime so clients reconnect and authenticate afresh. A user holds at most
- * MAX_STREAMS_PER_USER streams, and a reader that lets MAX_BUFFERED_BYTES pile up is dropped rather than
- * buffered without bound.
+ * LIMITS.liveStreamsPerUser streams in this instance (opening one more ends their oldest), and a reader that lets
+ * MAX_BUFFERED_BYTES pile up is dropped rather than buffered without bound.
  */
 @Injectable()
 export class EventStreams implements BeforeApplicationShutdown {
@@ -35,8 +38,8 @@ export class EventStreams implements BeforeApplicationShutdown {
 
   constructor(
     private readonly bus: RealtimeBus,
-    private readonly apiKeys: ApiKeysService,
-    private readonly jwt: JwtStrategy,
+    @Inject(API_KEY_RESOLVER) private readonly apiKeys: ApiKeyResolver,
+    @Inject(SESSION_RESOLVER) private readonly sessions: SessionResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -100,7 +103,7 @@ export class EventStreams implements BeforeApplicationShutdown {
 
     const mine = this.byUser.get(principal.userId) ?? new Set<OpenStream>();
     for (const oldest of mine) {
-      if (mine.size < MAX_STREAMS_PER_USER) break;
+      if (mine.size < LIMITS.liveStreamsPerUser) break;
       oldest.close('end');
     }
     mine.add(stream);
@@ -126,10 +129,10 @@ export class EventStreams implements BeforeApplicationShutdown {
   private async recheck(principal: Principal): Promise<Principal | null | undefined> {
     try {
       if (principal.via === 'api-key' && principal.apiKeyId !== undefined) {
-        return await this.apiKeys.principalOfKey(principal.apiKeyId);
+        return await this.apiKeys.resolveApiKeyById(principal.apiKeyId);
       }
       if (principal.via === 'session' && principal.sessionId) {
-        return await this.jwt.principalOfSession(principal.sessionId, principal.userId);
+        return await this.sessions.resolveSession(principal.sessionId, principal.userId);
       }
       return null;
     } catch (error) {

@@ -1,9 +1,10 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LIMITS } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import type { Principal } from '../../common/guards/principal';
-import { EventStreams, MAX_STREAMS_PER_USER } from './event-streams.service';
+import { EventStreams } from './event-streams.service';
 
 @ApiTags('live updates')
 @Authenticated()
@@ -23,7 +24,7 @@ export class EventsController {
       'line is sent every 15 s, and at each one the credential is checked again as on every request: the stream ' +
       'ends once the session is revoked, the API key revoked or expired, or the user suspended, and what it ' +
       'carries follows the current role (a demoted admin stops receiving activity). The stream also ends after ' +
-      `an hour, and a user holds at most ${MAX_STREAMS_PER_USER} streams (opening another ends the oldest); a ` +
+      `an hour, and a user holds at most ${LIMITS.liveStreamsPerUser} streams (opening another ends the oldest); a ` +
       'reader that stops reading is disconnected. Reconnect on close (after a 401, refresh the session first).',
   })
   @ApiProduces('text/event-stream')

@@ -1,26 +1,27 @@
-import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { API_KEY_PREFIX } from '@hh/contracts';
-import { ApiKeysService } from '../../app/api-keys/api-keys.service';
 import { ProblemException, unauthorized } from '../errors/problem.exception';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 import { FailureLimiter } from '../rate-limit/failure-limiter';
+import { API_KEY_RESOLVER, type ApiKeyResolver } from './credential-resolver';
 import type { Principal } from './principal';
 
 /**
  * The global guard (secure by default): every route needs a valid credential unless it is marked @Public().
- * API keys are resolved by ApiKeysService; session JWTs by Passport's jwt strategy, whose verdicts this turns
- * into problem+json 401s. Credentials that fail (401) are counted per client IP; past FAILURE_LIMITS.authentication
- * every credential from that address is refused with a 429 before it is checked, so keys and tokens cannot be
- * tried in bulk. A request without any credential is not counted: it tries nothing.
+ * API keys are resolved through API_KEY_RESOLVER (bound by the api-keys feature: common/ knows no feature);
+ * session JWTs by Passport's jwt strategy (registered by auth), whose verdicts this turns into problem+json 401s.
+ * Credentials that fail (401) are counted per client IP; past FAILURE_LIMITS.authentication every credential from
+ * that address is refused with a 429 before it is checked, so keys and tokens cannot be tried in bulk. A request
+ * without any credential is not counted: it tries nothing.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
+    @Inject(API_KEY_RESOLVER) private readonly apiKeys: ApiKeyResolver,
     private readonly failures: FailureLimiter,
   ) {
     super();
@@ -38,7 +39,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     await this.failures.assertAllowed('authentication', request.ip);
     try {
       if (apiKey !== undefined) {
-        request.user = await this.apiKeys.authenticate(apiKey);
+        request.user = await this.apiKeys.resolveApiKey(apiKey);
         return true;
       }
       return (await super.canActivate(context)) as boolean;
