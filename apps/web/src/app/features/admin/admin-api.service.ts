@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type ActivityAction,
@@ -24,6 +24,7 @@ import {
   type UserStatus,
 } from '@hh/contracts';
 import type { Observable } from 'rxjs';
+import { paramsOf } from '../../shared/http/query-params';
 
 export const ADMIN_ENDPOINTS = {
   users: `${API_BASE_PATH}/admin/users`,
@@ -85,17 +86,6 @@ export interface AdminUserListQuery {
   q?: string;
   role?: UserRole;
   status?: UserStatus;
-}
-
-/** Query parameters without the empty ones, so that requests carry only what the admin chose. */
-function paramsOf(values: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
 }
 
 /** The admin console's side of the API (the /admin routes of the OpenAPI document). */

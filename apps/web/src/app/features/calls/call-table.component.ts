@@ -101,13 +101,6 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .call-row {
       cursor: pointer;
     }

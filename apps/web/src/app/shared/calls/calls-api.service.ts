@@ -1,8 +1,9 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { API_BASE_PATH, type Call, type CallStats, type Paginated, type PlaceCallRequest } from '@hh/contracts';
 import { map, type Observable } from 'rxjs';
 import type { CallFilters, CallListQuery } from './calls.models';
+import { paramsOf } from '../http/query-params';
 
 export const CALLS_ENDPOINTS = {
   calls: `${API_BASE_PATH}/calls`,
@@ -11,17 +12,6 @@ export const CALLS_ENDPOINTS = {
   stats: `${API_BASE_PATH}/calls/stats`,
   export: `${API_BASE_PATH}/calls/export`,
 } as const;
-
-/** Query parameters without the empty ones, so that URLs carry only what the user chose. */
-function paramsOf(values: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
-}
 
 /** The signed-in user's calls (/calls in the OpenAPI document): place, follow, hang up, list, summarise and export. */
 @Injectable({ providedIn: 'root' })

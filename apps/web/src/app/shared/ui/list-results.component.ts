@@ -1,6 +1,17 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, contentChild, Directive, inject, input, TemplateRef } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  contentChild,
+  Directive,
+  inject,
+  input,
+  model,
+  TemplateRef,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { FormErrorBannerComponent } from '../forms/form-error-banner.component';
 import type { ServerList, ServerListState } from '../http/server-list';
 import { PAGE_SIZES } from '../http/url-state';
 import { ListStatusComponent } from './list-status.component';
@@ -19,14 +30,14 @@ export class ListEmptyDirective {
 
 /**
  * The results of a server-paged list, the same on every list page: the progress bar and the problem with "Try
- * again" (hh-list-status), then either the empty state or the rows with the paginator below them. The page gives
- * its rows and its empty state as templates; anything else it projects (the problem banner of a refused action)
- * goes between the status and the rows.
+ * again" (hh-list-status), the API's refusal of the page's last action on a row until it is dismissed, then either
+ * the empty state or the rows with the paginator below them. The page gives its rows and its empty state as
+ * templates.
  */
 @Component({
   selector: 'hh-list-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ListStatusComponent, MatPaginatorModule, NgTemplateOutlet],
+  imports: [FormErrorBannerComponent, ListStatusComponent, MatButtonModule, MatPaginatorModule, NgTemplateOutlet],
   template: `
     <hh-list-status
       [loading]="list().loading()"
@@ -34,7 +45,12 @@ export class ListEmptyDirective {
       [loadingLabel]="loadingLabel()"
       (retry)="list().reload()"
     />
-    <ng-content />
+    @if (actionError(); as message) {
+      <div class="problem" role="alert">
+        <hh-form-error-banner [message]="message" />
+        <button mat-button type="button" (click)="actionError.set(null)">Dismiss</button>
+      </div>
+    }
     @if (list().empty()) {
       <div class="empty-state">
         <ng-container [ngTemplateOutlet]="empty()?.template ?? null" />
@@ -57,6 +73,15 @@ export class ListEmptyDirective {
     :host {
       display: block;
     }
+    .problem {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5rem;
+      padding: 1rem 1rem 0;
+    }
+    .problem hh-form-error-banner {
+      flex: 1;
+    }
     mat-paginator {
       background: transparent;
     }
@@ -68,6 +93,8 @@ export class ListResultsComponent {
   readonly loadingLabel = input.required<string>();
   /** Names the paginator for screen readers: "User pages". */
   readonly pagesLabel = input.required<string>();
+  /** Why the API refused the page's last action on a row (e.g. the last active admin); Dismiss clears it. */
+  readonly actionError = model<string | null>(null);
 
   protected readonly rows = contentChild.required(ListRowsDirective);
   protected readonly empty = contentChild(ListEmptyDirective);

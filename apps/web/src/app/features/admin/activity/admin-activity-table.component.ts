@@ -80,13 +80,6 @@ export const ACTIVITY_TABLE_COLUMNS = [
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .nowrap {
       white-space: nowrap;
     }

@@ -57,13 +57,6 @@ const numberFormat = new Intl.NumberFormat('en-US');
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .email {
       display: block;
       font: var(--mat-sys-body-small);

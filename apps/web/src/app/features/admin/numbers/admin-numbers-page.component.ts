@@ -14,7 +14,6 @@ import {
 } from '@hh/contracts';
 import { filter, type Observable, switchMap, tap } from 'rxjs';
 import { formatPhoneNumber } from '../../../shared/format/phone';
-import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { idOf } from '../../../shared/http/url-state';
@@ -44,7 +43,6 @@ import { NumberFormDialogComponent, type NumberFormData } from './number-form-di
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AdminNumbersTableComponent,
-    FormErrorBannerComponent,
     ListEmptyDirective,
     ListResultsComponent,
     ListRowsDirective,

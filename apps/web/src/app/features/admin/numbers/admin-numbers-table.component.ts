@@ -129,13 +129,6 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .block {
       display: block;
     }

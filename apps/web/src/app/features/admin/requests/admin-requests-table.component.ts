@@ -112,13 +112,6 @@ export const REQUEST_TABLE_COLUMNS = ['requester', 'details', 'status', 'created
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .block {
       display: block;
     }

@@ -8,7 +8,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { type AdminUser, APP_ROUTES } from '@hh/contracts';
 import { filter, switchMap, tap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store.service';
-import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
 import { injectServerList } from '../../../shared/http/server-list';
 import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
@@ -36,7 +35,6 @@ import { confirmationFor, doneMessageFor } from './user-actions';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AdminUsersTableComponent,
-    FormErrorBannerComponent,
     ListEmptyDirective,
     ListResultsComponent,
     ListRowsDirective,

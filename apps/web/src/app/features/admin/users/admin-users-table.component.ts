@@ -132,13 +132,6 @@ export const USER_TABLE_COLUMNS = [
     :host {
       display: block;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      --mat-table-background-color: transparent;
-    }
     .name {
       padding: 0;
       border: 0;
