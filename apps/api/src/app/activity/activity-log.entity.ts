@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ActivityEntityType } from '@hh/contracts';
 
 /** Facts about an action, kept as JSON: flat values only. */
 export type ActivityDetails = Record<string, string | number | boolean | null>;
@@ -15,7 +16,7 @@ export class ActivityLogEntity {
   action!: string;
 
   @Column({ name: 'entity_type', type: 'varchar', length: 50, nullable: true })
-  entityType!: string | null;
+  entityType!: ActivityEntityType | null;
 
   @Column({ name: 'entity_id', type: 'int', nullable: true })
   entityId!: number | null;

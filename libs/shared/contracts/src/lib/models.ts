@@ -8,6 +8,7 @@ import type {
   UserRole,
   UserStatus,
 } from './domain';
+import type { ActivityEntityType } from './activity';
 
 /** Timestamps travel as ISO 8601 strings in UTC. */
 export type IsoDateTime = string;
@@ -117,7 +118,7 @@ export interface ActivityLog {
   id: number;
   userId: number | null;
   action: string;
-  entityType: string | null;
+  entityType: ActivityEntityType | null;
   entityId: number | null;
   details: Record<string, unknown> | null;
   ipAddress: string | null;

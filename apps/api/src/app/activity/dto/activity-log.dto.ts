@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ActivityLog, AdminActivityLog } from '@hh/contracts';
+import { ACTIVITY_ENTITY_TYPES, ActivityEntityType, ActivityLog, AdminActivityLog } from '@hh/contracts';
 import { toUserRef, UserRefDto } from '../../admin/dto/user-ref.dto';
 import type { UserRef } from '../../users/user.repository';
 import type { ActivityLogEntity } from '../activity-log.entity';
@@ -8,7 +8,7 @@ export class ActivityLogDto implements ActivityLog {
   @ApiProperty({ example: 981 }) id!: number;
   @ApiProperty({ example: 42, nullable: true, type: Number }) userId!: number | null;
   @ApiProperty({ example: 'login' }) action!: string;
-  @ApiProperty({ example: 'user', nullable: true, type: String }) entityType!: string | null;
+  @ApiProperty({ enum: ACTIVITY_ENTITY_TYPES, example: 'user', nullable: true }) entityType!: ActivityEntityType | null;
   @ApiProperty({ example: 42, nullable: true, type: Number }) entityId!: number | null;
   @ApiProperty({ example: { email: 'jane@example.com' }, nullable: true, type: Object }) details!: Record<
     string,
