@@ -8,7 +8,7 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { RealtimeBus } from '../realtime/realtime-bus';
 import { ActivityLogEntity } from './activity-log.entity';
 import { UserRef, UserRepository } from '../users/user.repository';
 import { ActivityLogWithUsers, toAdminActivityLogDto } from './dto/activity-log.dto';

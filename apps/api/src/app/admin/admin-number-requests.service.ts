@@ -8,12 +8,12 @@ import { conflict, notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
 import { ListNumberRequestsQueryDto, toNumberRequestDto } from '../number-requests/dto/number-request.dto';
-import { NumberRequestEntity } from '../number-requests/number-request.entity';
+import type { NumberRequestEntity } from '../number-requests/number-request.entity';
 import { NumberRequestRepository } from '../number-requests/number-request.repository';
 import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
-import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { NumberWish, PhoneNumberRepository } from '../numbers/phone-number.repository';
-import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { RealtimeBus } from '../realtime/realtime-bus';
 import { UserRef, UserRepository } from '../users/user.repository';
 import {
   AdminNumberRequestDto,

@@ -10,7 +10,7 @@ import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityDetails } from '../activity/activity-log.entity';
 import { ActivityService } from '../activity/activity.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
-import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { NewPhoneNumber, PhoneNumberChanges, PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { UserRepository } from '../users/user.repository';
 import { AdminPhoneNumberDto, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';

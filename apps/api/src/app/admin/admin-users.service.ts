@@ -12,7 +12,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { toUserDto } from '../users/dto/user.dto';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { UserChanges, UserRepository } from '../users/user.repository';
 import {
   AdminUserDetailDto,

@@ -5,7 +5,7 @@ import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
-import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { UserRepository } from '../users/user.repository';
 
