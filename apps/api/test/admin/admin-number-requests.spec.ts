@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { NumberRequest, PhoneNumber } from '@hh/contracts';
-import { RealtimeBus, RealtimeEvent } from '../../src/app/realtime/realtime-bus.service';
+import { RealtimeBus, RealtimeEvent } from '../../src/app/realtime/realtime-bus';
 import { activeClient, signUp, SignedUp } from '../support/accounts';
 import { eventually } from '../support/calls';
 import { expectProblem } from '../support/http';

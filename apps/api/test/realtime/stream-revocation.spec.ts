@@ -3,8 +3,8 @@ import { activeClient, bearer, signUp, SignedUp } from '../support/accounts';
 import { apiKeyOf, newAdmin } from '../admin/admin-support';
 import { listen, SseClient } from '../support/sse';
 import { startTestApp, TestApp } from '../support/test-app';
-import { EventStreams, MAX_BUFFERED_BYTES } from '../../src/app/realtime/event-streams.service';
-import { RealtimeBus } from '../../src/app/realtime/realtime-bus.service';
+import { EventStreams, MAX_BUFFERED_BYTES } from '../../src/app/realtime/event-streams';
+import { RealtimeBus } from '../../src/app/realtime/realtime-bus';
 
 /** What the contract allows: an open stream obeys a revocation within 15 s; the specs give it 20. */
 const WITHIN_MS = 20_000;

@@ -7,7 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { FirstAdminService } from './first-admin.service';
 import { JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher.service';
+import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 

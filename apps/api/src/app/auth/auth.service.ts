@@ -19,7 +19,7 @@ import { AccessTokenService } from './access-token.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
-import { PasswordHasher } from './password-hasher.service';
+import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { ProblemException } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
-import { PasswordHasher } from './password-hasher.service';
+import { PasswordHasher } from './password-hasher';
 import { UsersService } from '../users/users.service';
 
 export interface BootstrapOutcome {

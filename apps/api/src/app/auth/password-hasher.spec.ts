@@ -1,7 +1,7 @@
 import { ProblemException } from '../../common/errors/problem.exception';
 import { retryAfterSeconds, toProblem } from '../../common/filters/problem-details';
 import { loadConfig } from '../../config/app-config';
-import { HASHER_BUSY_RETRY_AFTER_SECONDS, PasswordHasher } from './password-hasher.service';
+import { HASHER_BUSY_RETRY_AFTER_SECONDS, PasswordHasher } from './password-hasher';
 
 describe('PasswordHasher', () => {
   const hasher = new PasswordHasher({ ...loadConfig({}), bcryptRounds: 4 });

@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
 import { RollupsRepository } from '../analytics/rollups.repository';
-import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { RealtimeBus } from '../realtime/realtime-bus';
 import { VoipService } from '../voip/voip.service';
 import { callCost, isFinal } from './call-lifecycle';
 import type { CallEventSource } from './call-event.entity';

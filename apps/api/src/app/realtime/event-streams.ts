@@ -11,7 +11,7 @@ import {
 import type { Principal } from '../../common/guards/principal';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { isAudience, RealtimeBus } from './realtime-bus.service';
+import { isAudience, RealtimeBus } from './realtime-bus';
 
 /** Unsent bytes a stream may hold for a reader that does not keep up; beyond, the reader is dropped. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;

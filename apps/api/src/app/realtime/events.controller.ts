@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import type { Principal } from '../../common/guards/principal';
-import { EventStreams } from './event-streams.service';
+import { EventStreams } from './event-streams';
 
 @ApiTags('live updates')
 @Authenticated()

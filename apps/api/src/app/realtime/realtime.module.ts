@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { EventStreams } from './event-streams.service';
+import { EventStreams } from './event-streams';
 import { EventsController } from './events.controller';
-import { RealtimeBus } from './realtime-bus.service';
+import { RealtimeBus } from './realtime-bus';
 
 @Global()
 @Module({
