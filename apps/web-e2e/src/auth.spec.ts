@@ -37,7 +37,7 @@ test.describe('accounts in the browser', () => {
   test('sign-up shows the server refusal next to the email field', async ({ page, request }) => {
     const client = newClient();
     await request.post('/api/v1/auth/signup', { data: client });
-    await signUpInBrowser(page, client);
+    await signUpInBrowser(page, client, 409);
     await expect(page.getByText(/already registered/i)).toBeVisible();
     await expect(page).toHaveURL(/\/voip\/auth/);
   });

@@ -10,7 +10,12 @@ export function newClient() {
   return { name: `Casey Client ${counter}`, email: `casey.${stamp}@example.com`, password: 'Lantern-Osprey-7' };
 }
 
-export async function signUpInBrowser(page: Page, client: { name: string; email: string; password: string }) {
+/** Signs up through the form and waits for the API's answer: 201 unless the journey expects a refusal (409). */
+export async function signUpInBrowser(
+  page: Page,
+  client: { name: string; email: string; password: string },
+  expectedStatus = 201,
+) {
   await page.goto('/voip/auth');
   await page.getByRole('tab', { name: 'Sign up' }).click();
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Create account' }) });
@@ -20,7 +25,7 @@ export async function signUpInBrowser(page: Page, client: { name: string; email:
   // The account exists once the API has answered: callers go on to approve it through the admin API at once.
   const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/signup'));
   await form.getByRole('button', { name: 'Create account' }).click();
-  expect((await created).status()).toBe(201);
+  expect((await created).status()).toBe(expectedStatus);
 }
 
 export async function signInInBrowser(page: Page, email: string, password: string) {
