@@ -8,7 +8,7 @@ import type { AuditContext } from '../../common/audit/audit-context';
 import { withDeadlockRetry } from '../../common/database/deadlock-retry';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
-import { PhoneNumberEntity } from '../numbers/phone-number.entity';
+import { PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { PlacedCall } from '../voip/voip-provider';
 import { VoipService } from '../voip/voip.service';
 import { CallEngine } from './call-engine';
@@ -40,10 +40,11 @@ export class CallPlacementService {
     private readonly voip: VoipService,
     private readonly engine: CallEngine,
     private readonly activity: ActivityService,
+    private readonly numbers: PhoneNumberRepository,
   ) {}
 
   async place(audit: AuditContext, dto: PlaceCallDto, idempotencyKey: string | undefined): Promise<PlacedCallResult> {
-    const { actor, client } = audit;
+    const { actor } = audit;
     if (!canUseTelephony(actor.status)) {
       throw forbidden(
         actor.status === 'pending'
@@ -92,14 +93,7 @@ export class CallPlacementService {
         em,
       );
       await this.activity.record(
-        {
-          action: 'call_initiated',
-          userId: actor.userId,
-          entityType: 'call',
-          entityId: call.id,
-          details: { fromNumber, toNumber },
-          client,
-        },
+        { action: 'call_initiated', audit, entityType: 'call', entityId: call.id, details: { fromNumber, toNumber } },
         em,
       );
       return call;
@@ -153,11 +147,7 @@ export class CallPlacementService {
 
   /** The caller ID: one of the user's assigned numbers (their first by default); none at all is a 409. */
   private async callerId(userId: number, requested: string | undefined): Promise<string> {
-    const numbers = await this.dataSource.getRepository(PhoneNumberEntity).find({
-      where: { ownerId: userId, status: 'assigned' },
-      order: { assignedDate: 'ASC', id: 'ASC' },
-      select: { phoneNumber: true },
-    });
+    const numbers = (await this.numbers.findByOwner(userId)).filter((n) => n.status === 'assigned');
     if (numbers.length === 0) {
       throw conflict('You have no phone number yet: request one, and place calls once it is assigned');
     }

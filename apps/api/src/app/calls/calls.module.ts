@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { NumbersModule } from '../numbers/numbers.module';
 import { VoipModule } from '../voip/voip.module';
 import { CallEngine } from './call-engine';
 import { CallPlacementService } from './call-placement.service';
@@ -13,10 +14,11 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
 /**
  * The calls feature: placement (CallPlacementService), reading and export (CallQueriesService), statistics
  * (CallStatsService), the durable CallEngine; every query of calls, call_events and idempotency_keys is in
- * CallRepository and IdempotencyKeyRepository. The provider is reached through voip/ (VoipService) only.
+ * CallRepository and IdempotencyKeyRepository. The provider is reached through voip/ (VoipService) only, the
+ * caller's numbers through PhoneNumberRepository.
  */
 @Module({
-  imports: [VoipModule, AnalyticsModule],
+  imports: [VoipModule, AnalyticsModule, NumbersModule],
   controllers: [CallsController],
   providers: [
     CallRepository,
