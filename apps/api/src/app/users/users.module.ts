@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
@@ -8,6 +9,7 @@ import { UsersService } from './users.service';
  */
 @Global()
 @Module({
+  imports: [AnalyticsModule],
   providers: [UsersService, UserRepository],
   exports: [UsersService, UserRepository],
 })

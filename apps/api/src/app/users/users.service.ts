@@ -4,7 +4,7 @@ import { normalizeEmail, UserRole, UserStatus } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { conflict, notFound } from '../../common/errors/problem.exception';
-import { UserAnalyticsEntity } from '../analytics/user-analytics.entity';
+import { RollupsRepository } from '../analytics/rollups.repository';
 import { UserEntity } from './user.entity';
 import { UserChanges, UserRepository } from './user.repository';
 
@@ -21,6 +21,7 @@ export interface NewUser {
 export class UsersService {
   constructor(
     private readonly users: UserRepository,
+    private readonly rollups: RollupsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -70,7 +71,7 @@ export class UsersService {
       }
       throw error;
     }
-    await manager.getRepository(UserAnalyticsEntity).insert({ userId: row.id, updatedAt: now });
+    await this.rollups.createUserTotals(row.id, now, manager);
     return row;
   }
 
