@@ -17,13 +17,6 @@ export interface UserListFilter {
   status?: UserStatus;
 }
 
-export interface UserCounts {
-  users: number;
-  active: number;
-  pending: number;
-  suspended: number;
-}
-
 /**
  * Every query of the `users` table. Methods that take part in a caller's transaction take its EntityManager;
  * without one they use the default connection.
@@ -95,23 +88,6 @@ export class UserRepository {
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.status) qb.andWhere('u.status = :status', { status: filter.status });
     return qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').skip(offset).take(limit).getManyAndCount();
-  }
-
-  /** How many users there are, in all and per status. */
-  async counts(): Promise<UserCounts> {
-    const rows = await this.users()
-      .createQueryBuilder('u')
-      .select('u.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('u.status')
-      .getRawMany<{ status: UserStatus; count: string | number }>();
-    const of = (status: UserStatus) => Number(rows.find((row) => row.status === status)?.count ?? 0);
-    return {
-      users: rows.reduce((sum, row) => sum + Number(row.count), 0),
-      active: of('active'),
-      pending: of('pending'),
-      suspended: of('suspended'),
-    };
   }
 
   /** Inserts the row (its generated id is set on it); a taken email throws the driver's duplicate-entry error. */

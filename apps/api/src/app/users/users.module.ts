@@ -5,7 +5,7 @@ import { UsersService } from './users.service';
 
 /**
  * Global: users are referenced by most features (owners, actors, requesters), which reach the `users` table only
- * through UsersService (account rules) or UserRepository (lookups, row locks, admin lists and counts).
+ * through UsersService (account rules) or UserRepository (lookups, row locks, the admin list).
  */
 @Global()
 @Module({
