@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_BASE_PATH } from '@hh/contracts';
 import { AppModule } from './app/app.module';
@@ -26,7 +27,7 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
     trustProxy: config.trustProxy,
     // No requestIdHeader: Fastify would then take the header as it comes; genReqId checks it first.
     requestIdHeader: false,
-    requestIdLogLabel: 'reqId',
+    logController: new LogController({ requestIdLogLabel: 'reqId' }),
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
