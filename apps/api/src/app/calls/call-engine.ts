@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
-import { RollupsRepository } from '../analytics/rollups.repository';
+import { RollupsService } from '../analytics/rollups.service';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { VoipService } from '../voip/voip.service';
 import { callCost, isFinal } from './call-lifecycle';
@@ -37,7 +37,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly bus: RealtimeBus,
     private readonly activity: ActivityService,
     private readonly calls: CallRepository,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupsService,
     private readonly voip: VoipService,
   ) {}
 
@@ -177,8 +177,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     if (ended.length === 0) return;
     // user_analytics and every rollup in the same transaction as the final status (docs/decisions/007), so
     // analytics read exact figures at every commit; rows in key order, so concurrent batches never deadlock.
-    await this.rollups.addUserTotals(ended, written, em);
-    await this.rollups.addFinalCalls(ended, em);
+    await this.rollups.recordFinalCalls(ended, written, em);
     await this.activity.recordMany(
       ended.map((call) => ({
         action: 'call_ended' as const,
