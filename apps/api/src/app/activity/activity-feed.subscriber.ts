@@ -8,9 +8,10 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
+import type { UserRef } from '@hh/contracts';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { ActivityLogEntity } from './activity-log.entity';
-import { UserRef, UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import { ActivityLogWithUsers, toAdminActivityLogDto } from './dto/activity-log.dto';
 
 /**
@@ -28,7 +29,7 @@ export class ActivityFeedSubscriber implements EntitySubscriberInterface<Activit
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bus: RealtimeBus,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -92,6 +93,6 @@ export class ActivityFeedSubscriber implements EntitySubscriberInterface<Activit
       if (row.userId !== null) ids.add(row.userId);
       if (row.entityType === 'user' && row.entityId !== null) ids.add(row.entityId);
     }
-    return this.users.refsByIds(ids);
+    return this.users.namesOf(ids);
   }
 }

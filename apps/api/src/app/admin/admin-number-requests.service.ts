@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NumberRequestStatus, Paginated, REALTIME_EVENTS } from '@hh/contracts';
+import { NumberRequestStatus, Paginated, REALTIME_EVENTS, UserRef } from '@hh/contracts';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors/problem.exception';
@@ -14,7 +14,7 @@ import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dt
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { NumberWish, PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { RealtimeBus } from '../realtime/realtime-bus';
-import { UserRef, UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import {
   AdminNumberRequestDto,
   ApproveNumberRequestDto,
@@ -42,14 +42,14 @@ export class AdminNumberRequestsService {
     private readonly bus: RealtimeBus,
     private readonly requests: NumberRequestRepository,
     private readonly numbers: PhoneNumberRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
   ) {}
 
   /** Pending requests first, then newest first, each with who asked. */
   async list(query: ListNumberRequestsQueryDto): Promise<Paginated<AdminNumberRequestDto>> {
     const { page, pageSize, offset } = pageWindow(query);
     const [rows, total] = await this.requests.listQueue(query.status, offset, pageSize);
-    const users = await this.users.refsByIds(rows.map((row) => row.userId));
+    const users = await this.users.namesOf(rows.map((row) => row.userId));
     return paginated(
       rows.map((row) => toAdminNumberRequestDto(row, users.get(row.userId) ?? deletedUser(row.userId))),
       total,
@@ -131,7 +131,7 @@ export class AdminNumberRequestsService {
       data: toNumberRequestDto(request),
       audience: { userId: request.userId },
     });
-    const users = await this.users.refsByIds([request.userId]);
+    const users = await this.users.namesOf([request.userId]);
     return toAdminNumberRequestDto(request, users.get(request.userId) ?? deletedUser(request.userId));
   }
 

@@ -12,7 +12,7 @@ import { ActivityService } from '../activity/activity.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { NewPhoneNumber, PhoneNumberChanges, PhoneNumberRepository } from '../numbers/phone-number.repository';
-import { UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import { AdminPhoneNumberDto, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
 import { NumberAssignmentService } from './number-assignment.service';
@@ -48,7 +48,7 @@ export class AdminNumbersService {
     private readonly activity: ActivityService,
     private readonly assignment: NumberAssignmentService,
     private readonly numbers: PhoneNumberRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
   ) {}
 
   /** One query: each row carries its owner's name and email (the console shows them). */
@@ -200,7 +200,7 @@ export class AdminNumbersService {
       await this.applyEdits(em, number, dto, audit);
       return number;
     });
-    const owner = row.ownerId === null ? null : (await this.users.refsByIds([row.ownerId])).get(row.ownerId);
+    const owner = row.ownerId === null ? null : (await this.users.namesOf([row.ownerId])).get(row.ownerId);
     return toAdminPhoneNumberDto({ ...row, owner });
   }
 

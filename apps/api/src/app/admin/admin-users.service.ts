@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ActivityAction, Paginated } from '@hh/contracts';
 import type { AuditContext } from '../../common/audit/audit-context';
-import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
@@ -13,7 +12,8 @@ import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { PhoneNumberRepository } from '../numbers/phone-number.repository';
 import { toUserDto } from '../users/dto/user.dto';
 import type { UserEntity } from '../users/user.entity';
-import { UserChanges, UserRepository } from '../users/user.repository';
+import type { UserChanges } from '../users/user.types';
+import { UsersService } from '../users/users.service';
 import {
   AdminUserDetailDto,
   AdminUserDto,
@@ -27,10 +27,9 @@ import {
 export class AdminUsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: Clock,
     private readonly activity: ActivityService,
     private readonly sessions: SessionsService,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
     private readonly numbers: PhoneNumberRepository,
     private readonly rollups: RollupsRepository,
   ) {}
@@ -71,7 +70,7 @@ export class AdminUsersService {
     const user = await this.dataSource.transaction(async (em) => {
       const activeAdminIds =
         dto.role !== undefined || dto.status !== undefined ? await this.users.lockActiveAdminIds(em) : [];
-      const user = await this.users.lockById(id, 'write', em);
+      const user = await this.users.lock(id, 'write', em);
       if (!user) throw notFound('User');
 
       const role = dto.role ?? user.role;
@@ -106,7 +105,7 @@ export class AdminUsersService {
       }
       if (entries.length === 0) return user;
 
-      await this.users.update(id, changes, this.clock.now(), em);
+      await this.users.update(id, changes, em);
       for (const [action, from, to] of entries) {
         await this.activity.record(
           {

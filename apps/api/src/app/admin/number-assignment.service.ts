@@ -7,7 +7,7 @@ import { conflict, notFound } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { PhoneNumberRepository } from '../numbers/phone-number.repository';
-import { UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 
 /**
  * Giving a number to a user and taking it back, inside the caller's transaction. The invariant it keeps:
@@ -20,7 +20,7 @@ export class NumberAssignmentService {
     private readonly clock: Clock,
     private readonly activity: ActivityService,
     private readonly numbers: PhoneNumberRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
   ) {}
 
   /** The number, locked FOR UPDATE until the transaction ends; 404 when it does not exist. */
@@ -52,7 +52,7 @@ export class NumberAssignmentService {
     request?: Pick<NumberRequest, 'id'>,
   ): Promise<void> {
     this.assertAvailable(number);
-    const owner = await this.users.lockById(ownerId, 'read', em);
+    const owner = await this.users.lock(ownerId, 'read', em);
     if (!owner) throw notFound(`User ${ownerId}`);
     if (owner.status !== 'active') {
       throw conflict(

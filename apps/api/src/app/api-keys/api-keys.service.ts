@@ -8,7 +8,7 @@ import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../c
 import type { ApiKeyResolver } from '../../common/guards/credential-resolver';
 import type { Principal } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
-import { UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';
 import { DISPLAY_PREFIX_LENGTH, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-secret';
@@ -20,7 +20,7 @@ export class ApiKeysService implements ApiKeyResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: ApiKeyRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
   ) {}
@@ -41,7 +41,7 @@ export class ApiKeysService implements ApiKeyResolver {
     const key = generateApiKey();
     const row = await this.dataSource.transaction(async (em) => {
       // Lock the owner's row so two concurrent creations cannot both pass the limit.
-      await this.users.lockById(actor.userId, 'write', em);
+      await this.users.lock(actor.userId, 'write', em);
       if ((await this.keys.countActive(actor.userId, now, em)) >= LIMITS.activeApiKeys) {
         throw conflict(`You already have ${LIMITS.activeApiKeys} active keys; revoke one first`);
       }

@@ -8,7 +8,7 @@ import type { ClientContext } from '../../common/http/client-context';
 import { unauthorized } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
 import { UserEntity } from '../users/user.entity';
-import { UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { SessionRepository } from './session.repository';
 
@@ -40,7 +40,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SessionRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
   ) {}

@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock';
 import { conflict, forbidden, notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
-import { UserRepository } from '../users/user.repository';
+import { UsersService } from '../users/users.service';
 import {
   CreateNumberRequestDto,
   ListNumberRequestsQueryDto,
@@ -24,7 +24,7 @@ export class NumberRequestsService {
     private readonly clock: Clock,
     private readonly activity: ActivityService,
     private readonly requests: NumberRequestRepository,
-    private readonly users: UserRepository,
+    private readonly users: UsersService,
   ) {}
 
   async listMine(userId: number, query: ListNumberRequestsQueryDto): Promise<Paginated<NumberRequestDto>> {
@@ -38,7 +38,7 @@ export class NumberRequestsService {
     if (actor.status === 'suspended') throw forbidden('Your account is suspended');
     const row = await this.dataSource.transaction(async (em) => {
       // The owner's row lock serialises concurrent requests, so the pending limit holds.
-      await this.users.lockById(actor.userId, 'write', em);
+      await this.users.lock(actor.userId, 'write', em);
       const pending = await this.requests.countPendingOf(actor.userId, em);
       if (pending >= LIMITS.pendingNumberRequests) {
         throw conflict(
@@ -85,10 +85,7 @@ export class NumberRequestsService {
       if (row.status !== 'pending')
         throw conflict(`The request is already ${row.status}; only pending requests can be cancelled`);
       await this.requests.delete(id, em);
-      await this.activity.record(
-        { action: 'request_canceled', audit, entityType: 'number_request', entityId: id },
-        em,
-      );
+      await this.activity.record({ action: 'request_canceled', audit, entityType: 'number_request', entityId: id }, em);
     });
   }
 }

@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { UserRole, UserStatus } from '@hh/contracts';
+import type { UserRef, UserStatus } from '@hh/contracts';
 import { escapeLike } from '../../common/database/like';
 import { UserEntity } from './user.entity';
-
-/** What other features show of a user next to their own rows (actor, owner, requester). */
-export type UserRef = Pick<UserEntity, 'id' | 'name' | 'email'>;
-
-export type UserChanges = Partial<Pick<UserEntity, 'name' | 'passwordHash' | 'lastLogin' | 'role' | 'status'>>;
-
-export interface UserListFilter {
-  /** Part of the name or email (LIKE, escaped). */
-  q?: string;
-  role?: UserRole;
-  status?: UserStatus;
-}
+import type { UserChanges, UserListFilter } from './user.types';
 
 /**
  * Every query of the `users` table. Methods that take part in a caller's transaction take its EntityManager;
@@ -79,6 +68,19 @@ export class UserRepository {
 
   isSuspended(id: number): Promise<boolean> {
     return this.users().exists({ where: { id, status: 'suspended' } });
+  }
+
+  /** How many users there are in each status (statuses nobody is in count 0). */
+  async countByStatus(): Promise<Record<UserStatus, number>> {
+    const rows = await this.users()
+      .createQueryBuilder('u')
+      .select('u.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('u.status')
+      .getRawMany<{ status: UserStatus; count: string | number }>();
+    const counts: Record<UserStatus, number> = { active: 0, pending: 0, suspended: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
   }
 
   /** A page of users, newest first, and the total matching the filter. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { normalizeEmail, UserRole, UserStatus } from '@hh/contracts';
+import { normalizeEmail, UserRef, UserRole, UserStatus } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { conflict, notFound } from '../../common/errors/problem.exception';
-import { RollupsRepository } from '../analytics/rollups.repository';
+import { RollupsService } from '../analytics/rollups.service';
 import { UserEntity } from './user.entity';
-import { UserChanges, UserRepository } from './user.repository';
+import { UserRepository } from './user.repository';
+import type { UserChanges, UserListFilter } from './user.types';
 
 export interface NewUser {
   name: string;
@@ -16,12 +17,16 @@ export interface NewUser {
   status: UserStatus;
 }
 
-/** The rules of user accounts (unique normalised email, an analytics row per user); queries live in UserRepository. */
+/**
+ * The rules of user accounts (unique normalised email, an analytics row per user), and the way other features
+ * reach the `users` table (names of the users their rows name, row locks, the admin list); queries live in
+ * UserRepository.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UserRepository,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupsService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,6 +47,39 @@ export class UsersService {
 
   async adminExists(): Promise<boolean> {
     return this.users.adminExists();
+  }
+
+  async isSuspended(id: number): Promise<boolean> {
+    return this.users.isSuspended(id);
+  }
+
+  /** id, name and email of each existing user among `ids`, for rows that name users (deleted ones are absent). */
+  async namesOf(ids: Iterable<number>): Promise<Map<number, UserRef>> {
+    return this.users.refsByIds(ids);
+  }
+
+  /**
+   * The user's row, locked until the transaction ends (null when unknown): `write` serialises the owner's own
+   * limited actions (active keys, pending requests) and changes to the user; `read` keeps the status from changing
+   * under a check (assigning a number).
+   */
+  async lock(id: number, mode: 'read' | 'write', manager: EntityManager): Promise<UserEntity | null> {
+    return this.users.lockById(id, mode, manager);
+  }
+
+  /** The active admins' ids, locked in id order: the "last active admin" guard reads them before a change. */
+  async lockActiveAdminIds(manager: EntityManager): Promise<number[]> {
+    return this.users.lockActiveAdminIds(manager);
+  }
+
+  /** A page of users for the admin console, newest first, and the total matching. */
+  async list(filter: UserListFilter, offset: number, limit: number): Promise<[UserEntity[], number]> {
+    return this.users.list(filter, offset, limit);
+  }
+
+  /** How many users there are in each status (the admin overview). */
+  async countByStatus(): Promise<Record<UserStatus, number>> {
+    return this.users.countByStatus();
   }
 
   /** Creates the user and their (empty) analytics row in the given transaction; 409 when the email is taken. */

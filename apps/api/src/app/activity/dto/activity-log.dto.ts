@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTIVITY_ENTITY_TYPES, ActivityEntityType, ActivityLog, AdminActivityLog } from '@hh/contracts';
+import { ACTIVITY_ENTITY_TYPES, ActivityEntityType, ActivityLog, AdminActivityLog, UserRef } from '@hh/contracts';
 import { toUserRef, UserRefDto } from '../../admin/dto/user-ref.dto';
-import type { UserRef } from '../../users/user.repository';
 import type { ActivityLogEntity } from '../activity-log.entity';
 
 export class ActivityLogDto implements ActivityLog {
