@@ -12,7 +12,8 @@ import type { NumberRequestEntity } from '../number-requests/number-request.enti
 import { NumberRequestRepository } from '../number-requests/number-request.repository';
 import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { NumberWish, PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { NumbersService } from '../numbers/numbers.service';
+import type { NumberWish } from '../numbers/phone-number.types';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { UsersService } from '../users/users.service';
 import {
@@ -41,7 +42,7 @@ export class AdminNumberRequestsService {
     private readonly assignment: NumberAssignmentService,
     private readonly bus: RealtimeBus,
     private readonly requests: NumberRequestRepository,
-    private readonly numbers: PhoneNumberRepository,
+    private readonly numbers: NumbersService,
     private readonly users: UsersService,
   ) {}
 

@@ -11,7 +11,8 @@ import { ActivityDetails } from '../activity/activity-log.entity';
 import { ActivityService } from '../activity/activity.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { NewPhoneNumber, PhoneNumberChanges, PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { NumbersService } from '../numbers/numbers.service';
+import type { NewPhoneNumber, PhoneNumberChanges } from '../numbers/phone-number.types';
 import { UsersService } from '../users/users.service';
 import { AdminPhoneNumberDto, toAdminPhoneNumberDto } from './dto/admin-phone-number.dto';
 import { CreateNumberDto, ListNumbersQueryDto, UpdateNumberDto } from './dto/admin-number.dto';
@@ -47,7 +48,7 @@ export class AdminNumbersService {
     private readonly clock: Clock,
     private readonly activity: ActivityService,
     private readonly assignment: NumberAssignmentService,
-    private readonly numbers: PhoneNumberRepository,
+    private readonly numbers: NumbersService,
     private readonly users: UsersService,
   ) {}
 
@@ -55,7 +56,7 @@ export class AdminNumbersService {
   async list(query: ListNumbersQueryDto): Promise<Paginated<AdminPhoneNumberDto>> {
     const { page, pageSize, offset } = pageWindow(query);
     const digits = query.q?.replace(/\D/g, '');
-    const [rows, total] = await this.numbers.listWithOwners(
+    const [rows, total] = await this.numbers.inventory(
       {
         name: query.q || undefined,
         digits: query.q && PHONE_LIKE.test(query.q) && digits ? digits : undefined,
@@ -91,7 +92,7 @@ export class AdminNumbersService {
       };
       let entity: PhoneNumberEntity;
       try {
-        entity = await this.numbers.insert(row, em);
+        entity = await this.numbers.add(row, em);
       } catch (error) {
         if (isDuplicateEntry(error)) {
           throw conflict(`${phoneNumber} is already in the inventory`, [
@@ -150,14 +151,9 @@ export class AdminNumbersService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (em) => {
-          const taken = await this.numbers.existing(
-            batch.map((row) => row.phoneNumber),
-            em,
-          );
-          const fresh = batch.filter((row) => !taken.has(row.phoneNumber));
           const now = this.clock.now();
-          await this.numbers.insertMany(
-            fresh.map((row) => ({
+          const taken = await this.numbers.addMissing(
+            batch.map((row) => ({
               phoneNumber: row.phoneNumber,
               friendlyName: row.friendlyName,
               locationCity: row.locationCity,
@@ -174,11 +170,10 @@ export class AdminNumbersService {
             })),
             em,
           );
+          const skipped = batch.filter((row) => taken.has(row.phoneNumber));
           return {
-            created: fresh.length,
-            skippedRows: batch
-              .filter((row) => taken.has(row.phoneNumber))
-              .map((row) => ({ line: row.line, message: `${row.phoneNumber} already exists` })),
+            created: batch.length - skipped.length,
+            skippedRows: skipped.map((row) => ({ line: row.line, message: `${row.phoneNumber} already exists` })),
           };
         });
       } catch (error) {

@@ -9,7 +9,7 @@ import { ActivityService } from '../activity/activity.service';
 import { RollupsRepository } from '../analytics/rollups.repository';
 import { SessionsService } from '../auth/sessions.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
-import { PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { NumbersService } from '../numbers/numbers.service';
 import { toUserDto } from '../users/dto/user.dto';
 import type { UserEntity } from '../users/user.entity';
 import type { UserChanges } from '../users/user.types';
@@ -30,7 +30,7 @@ export class AdminUsersService {
     private readonly activity: ActivityService,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
-    private readonly numbers: PhoneNumberRepository,
+    private readonly numbers: NumbersService,
     private readonly rollups: RollupsRepository,
   ) {}
 
@@ -54,7 +54,7 @@ export class AdminUsersService {
   async get(id: number): Promise<AdminUserDetailDto> {
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');
-    const [analytics, numbers] = await Promise.all([this.rollups.userTotals(id), this.numbers.findByOwner(id)]);
+    const [analytics, numbers] = await Promise.all([this.rollups.userTotals(id), this.numbers.ofOwner(id)]);
     return { ...toUserDto(user), analytics: toUserAnalyticsDto(analytics), numbers: numbers.map(toPhoneNumberDto) };
   }
 

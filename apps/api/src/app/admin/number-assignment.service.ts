@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
-import { PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { NumbersService } from '../numbers/numbers.service';
 import { UsersService } from '../users/users.service';
 
 /**
@@ -19,13 +19,13 @@ export class NumberAssignmentService {
   constructor(
     private readonly clock: Clock,
     private readonly activity: ActivityService,
-    private readonly numbers: PhoneNumberRepository,
+    private readonly numbers: NumbersService,
     private readonly users: UsersService,
   ) {}
 
   /** The number, locked FOR UPDATE until the transaction ends; 404 when it does not exist. */
   async lockNumber(em: EntityManager, id: number): Promise<PhoneNumberEntity> {
-    const row = await this.numbers.lockById(id, em);
+    const row = await this.numbers.lock(id, em);
     if (!row) throw notFound(`Phone number ${id}`);
     return row;
   }

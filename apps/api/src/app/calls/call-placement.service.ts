@@ -8,7 +8,7 @@ import type { AuditContext } from '../../common/audit/audit-context';
 import { withDeadlockRetry } from '../../common/database/deadlock-retry';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
-import { PhoneNumberRepository } from '../numbers/phone-number.repository';
+import { NumbersService } from '../numbers/numbers.service';
 import { PlacedCall } from '../voip/voip-provider';
 import { VoipService } from '../voip/voip.service';
 import { CallEngine } from './call-engine';
@@ -40,7 +40,7 @@ export class CallPlacementService {
     private readonly voip: VoipService,
     private readonly engine: CallEngine,
     private readonly activity: ActivityService,
-    private readonly numbers: PhoneNumberRepository,
+    private readonly numbers: NumbersService,
   ) {}
 
   async place(audit: AuditContext, dto: PlaceCallDto, idempotencyKey: string | undefined): Promise<PlacedCallResult> {
@@ -147,7 +147,7 @@ export class CallPlacementService {
 
   /** The caller ID: one of the user's assigned numbers (their first by default); none at all is a 409. */
   private async callerId(userId: number, requested: string | undefined): Promise<string> {
-    const numbers = (await this.numbers.findByOwner(userId)).filter((n) => n.status === 'assigned');
+    const numbers = (await this.numbers.ofOwner(userId)).filter((n) => n.status === 'assigned');
     if (numbers.length === 0) {
       throw conflict('You have no phone number yet: request one, and place calls once it is assigned');
     }

@@ -1,46 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { NumberStatus, NumberType } from '@hh/contracts';
+import { NUMBER_STATUSES, NumberStatus } from '@hh/contracts';
 import { escapeLike } from '../../common/database/like';
 import { UserEntity } from '../users/user.entity';
 import { PhoneNumberEntity } from './phone-number.entity';
-
-/** A number with its owner's row joined on (the admin inventory shows the owner's name and email). */
-export type PhoneNumberWithOwner = PhoneNumberEntity & { owner?: Pick<UserEntity, 'id' | 'name' | 'email'> | null };
-
-export interface InventoryFilter {
-  /** Digits of the number (when `digits` is set) or part of the friendly name. */
-  name?: string;
-  digits?: string;
-  status?: NumberStatus;
-  numberType?: NumberType;
-  ownerId?: number;
-}
-
-/** What a number request asks for, as the best-match ranking reads it. */
-export interface NumberWish {
-  /** Three digits, or null for any area code. */
-  areaCode: string | null;
-  numberType: NumberType;
-}
-
-export type NewPhoneNumber = Omit<PhoneNumberEntity, 'id'>;
-
-export type PhoneNumberChanges = Partial<
-  Pick<
-    PhoneNumberEntity,
-    | 'ownerId'
-    | 'status'
-    | 'assignedDate'
-    | 'friendlyName'
-    | 'monthlyCost'
-    | 'locationCity'
-    | 'locationState'
-    | 'locationCountry'
-    | 'numberType'
-  >
->;
+import type {
+  InventoryFilter,
+  NewPhoneNumber,
+  NumberWish,
+  PhoneNumberChanges,
+  PhoneNumberWithOwner,
+} from './phone-number.types';
 
 /**
  * Every query of the `phone_numbers` table. Methods that take part in a caller's transaction take its
@@ -103,6 +74,19 @@ export class PhoneNumberRepository {
 
   countAssignedTo(ownerId: number): Promise<number> {
     return this.numbers().countBy({ ownerId, status: 'assigned' });
+  }
+
+  /** How many numbers there are in each status (statuses no number is in count 0). */
+  async countByStatus(): Promise<Record<NumberStatus, number>> {
+    const rows = await this.numbers()
+      .createQueryBuilder('n')
+      .select('n.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('n.status')
+      .getRawMany<{ status: NumberStatus; count: string | number }>();
+    const counts = Object.fromEntries(NUMBER_STATUSES.map((status) => [status, 0])) as Record<NumberStatus, number>;
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
   }
 
   /** How many numbers each of the users holds (users holding none are absent). */

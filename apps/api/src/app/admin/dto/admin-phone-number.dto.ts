@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AdminPhoneNumber } from '@hh/contracts';
 import { PhoneNumberDto, toPhoneNumberDto } from '../../numbers/dto/phone-number.dto';
-import type { PhoneNumberWithOwner } from '../../numbers/phone-number.repository';
+import type { PhoneNumberWithOwner } from '../../numbers/phone-number.types';
 import { toUserRef, UserRefDto } from './user-ref.dto';
 
 export class AdminPhoneNumberDto extends PhoneNumberDto implements AdminPhoneNumber {
