@@ -9,7 +9,7 @@ import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
 import { ListNumberRequestsQueryDto, toNumberRequestDto } from '../number-requests/dto/number-request.dto';
 import type { NumberRequestEntity } from '../number-requests/number-request.entity';
-import { NumberRequestRepository } from '../number-requests/number-request.repository';
+import { NumberRequestsService } from '../number-requests/number-requests.service';
 import { PhoneNumberDto, toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import type { PhoneNumberEntity } from '../numbers/phone-number.entity';
 import { NumbersService } from '../numbers/numbers.service';
@@ -41,7 +41,7 @@ export class AdminNumberRequestsService {
     private readonly activity: ActivityService,
     private readonly assignment: NumberAssignmentService,
     private readonly bus: RealtimeBus,
-    private readonly requests: NumberRequestRepository,
+    private readonly requests: NumberRequestsService,
     private readonly numbers: NumbersService,
     private readonly users: UsersService,
   ) {}
@@ -49,7 +49,7 @@ export class AdminNumberRequestsService {
   /** Pending requests first, then newest first, each with who asked. */
   async list(query: ListNumberRequestsQueryDto): Promise<Paginated<AdminNumberRequestDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const [rows, total] = await this.requests.listQueue(query.status, offset, pageSize);
+    const [rows, total] = await this.requests.queue(query.status, offset, pageSize);
     const users = await this.users.namesOf(rows.map((row) => row.userId));
     return paginated(
       rows.map((row) => toAdminNumberRequestDto(row, users.get(row.userId) ?? deletedUser(row.userId))),
@@ -122,7 +122,7 @@ export class AdminNumberRequestsService {
     work: (em: EntityManager, request: NumberRequestEntity) => Promise<void>,
   ): Promise<AdminNumberRequestDto> {
     const request = await this.dataSource.transaction(async (em) => {
-      const request = await this.requests.lockById(id, em);
+      const request = await this.requests.lock(id, em);
       if (!request) throw notFound('Number request');
       await work(em, request);
       return request;

@@ -55,6 +55,10 @@ export class NumberRequestRepository {
     return this.requests().findOneBy({ id });
   }
 
+  countPending(): Promise<number> {
+    return this.requests().countBy({ status: 'pending' });
+  }
+
   countPendingOf(userId: number, manager?: EntityManager): Promise<number> {
     return this.requests(manager).countBy({ userId, status: 'pending' });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { LIMITS, Paginated } from '@hh/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { LIMITS, NumberRequestStatus, Paginated } from '@hh/contracts';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, forbidden, notFound } from '../../common/errors/problem.exception';
@@ -14,9 +14,13 @@ import {
   NumberRequestDto,
   toNumberRequestDto,
 } from './dto/number-request.dto';
-import { NumberRequestRepository } from './number-request.repository';
+import type { NumberRequestEntity } from './number-request.entity';
+import { NumberRequestDecision, NumberRequestRepository } from './number-request.repository';
 
-/** A client's requests for phone numbers; pending accounts may ask too. */
+/**
+ * A client's requests for phone numbers (pending accounts may ask too), and the way the admins' queue reaches the
+ * `number_requests` table. Queries live in NumberRequestRepository.
+ */
 @Injectable()
 export class NumberRequestsService {
   constructor(
@@ -87,5 +91,33 @@ export class NumberRequestsService {
       await this.requests.delete(id, em);
       await this.activity.record({ action: 'request_canceled', audit, entityType: 'number_request', entityId: id }, em);
     });
+  }
+
+  /** The admins' queue: every user's requests, pending first, then newest first; and the total matching. */
+  async queue(
+    status: NumberRequestStatus | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<[NumberRequestEntity[], number]> {
+    return this.requests.listQueue(status, offset, limit);
+  }
+
+  async findById(id: number): Promise<NumberRequestEntity | null> {
+    return this.requests.findById(id);
+  }
+
+  /** The request, locked FOR UPDATE until the transaction ends (an admin's decision); null when unknown. */
+  async lock(id: number, manager: EntityManager): Promise<NumberRequestEntity | null> {
+    return this.requests.lockById(id, manager);
+  }
+
+  /** Saves an admin's decision: status, notes, the number assigned and when. */
+  async saveDecision(id: number, decision: NumberRequestDecision, manager: EntityManager): Promise<void> {
+    await this.requests.saveDecision(id, decision, manager);
+  }
+
+  /** How many requests wait for an admin (the admin overview). */
+  async pendingCount(): Promise<number> {
+    return this.requests.countPending();
   }
 }
