@@ -4,7 +4,8 @@ import type { ActivityAction, ActivityEntityType } from '@hh/contracts';
 import type { AuditContext } from '../../common/audit/audit-context';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityDetails } from './activity-log.entity';
-import { ActivityLogRepository } from './activity-log.repository';
+import { ActivityFilter, ActivityLogRepository } from './activity-log.repository';
+import type { ActivityLogWithUsers } from './dto/activity-log.dto';
 
 interface ActivityFacts {
   action: ActivityAction;
@@ -24,7 +25,10 @@ export type ActivityEntry = ActivityFacts &
     | { audit?: never; userId: number | null; client?: ClientContext }
   );
 
-/** Writes the audit trail. Pass the transaction's manager to record an action in the same transaction. */
+/**
+ * Writes the audit trail (pass the transaction's manager to record an action in the same transaction) and reads it
+ * for the admin console.
+ */
 @Injectable()
 export class ActivityService {
   constructor(private readonly logs: ActivityLogRepository) {}
@@ -54,5 +58,10 @@ export class ActivityService {
       }),
       manager,
     );
+  }
+
+  /** A page of the trail, newest first, each entry with the users it names; and the total matching. */
+  async list(filter: ActivityFilter, offset: number, limit: number): Promise<[ActivityLogWithUsers[], number]> {
+    return this.logs.list(filter, offset, limit);
   }
 }
