@@ -5,7 +5,8 @@ import type { Paginated } from '@hh/contracts';
 import { notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { dateBounds } from '../../common/time/date-bounds';
-import { CallExportRow, CallFilter, CallRepository, CallWithCaller } from './call.repository';
+import { CallExportRow, CallFilter, CallRepository } from './call.repository';
+import type { CallWithCaller } from './call.types';
 import { CallFiltersDto, ListCallsQueryDto } from './dto/call-requests.dto';
 import { CallDto, toCallDto } from './dto/call.dto';
 

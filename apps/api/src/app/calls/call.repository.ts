@@ -6,6 +6,7 @@ import { CallDirection, CallSort, CallStatus, FAILED_CALL_STATUSES } from '@hh/c
 import { UserEntity } from '../users/user.entity';
 import type { CallEventSource } from './call-event.entity';
 import { CallEntity } from './call.entity';
+import type { CallWithCaller } from './call.types';
 
 /** Which calls a list, an export or the stats read: every field optional; bounds already resolved to instants. */
 export interface CallFilter {
@@ -21,9 +22,6 @@ export interface CallFilter {
   q?: string;
   sort?: CallSort;
 }
-
-/** A call with its caller joined on (GET /admin/calls). */
-export type CallWithCaller = CallEntity & { user?: UserEntity | null };
 
 /** One row of the CSV export, as read from the database. */
 export interface CallExportRow {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AdminCall } from '@hh/contracts';
-import type { CallWithCaller } from '../../calls/call.repository';
+import type { CallWithCaller } from '../../calls/call.types';
 import { CallDto, toCallDto } from '../../calls/dto/call.dto';
 import { toUserRef, UserRefDto } from './user-ref.dto';
 
