@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource } from 'typeorm';
 import { CALL_STATUSES, CallStatus, DailyCallFigures, FAILED_CALL_STATUSES, LIMITS } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { badRequest } from '../../common/errors/problem.exception';
 import { DateRangeQueryDto } from '../calls/dto/call-requests.dto';
 import { roundMoney } from '../../common/money';
 import { dateBounds } from '../../common/time/date-bounds';
-import { RollupsRepository } from '../analytics/rollups.repository';
+import { RollupsService } from '../analytics/rollups.service';
+import { NumberRequestsService } from '../number-requests/number-requests.service';
+import { NumbersService } from '../numbers/numbers.service';
+import { UsersService } from '../users/users.service';
 import { SystemAnalyticsDto } from './dto/admin-analytics.dto';
 
 const DAY_MS = 86_400_000;
@@ -18,9 +19,11 @@ export const DEFAULT_ANALYTICS_DAYS = 30;
 @Injectable()
 export class AdminAnalyticsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupsService,
+    private readonly users: UsersService,
+    private readonly numbers: NumbersService,
+    private readonly requests: NumberRequestsService,
   ) {}
 
   /** `from` inclusive, `to` exclusive; the default is the last 30 UTC days, today included. */
@@ -90,27 +93,23 @@ export class AdminAnalyticsService {
     );
   }
 
+  /** Today's users, numbers and pending requests, each counted by the feature that owns the table. */
   private async currentCounts() {
-    const [row] = (await this.dataSource.query(
-      `SELECT (SELECT COUNT(*) FROM users) AS users,
-              (SELECT COUNT(*) FROM users WHERE status = 'active') AS activeUsers,
-              (SELECT COUNT(*) FROM users WHERE status = 'pending') AS pendingUsers,
-              (SELECT COUNT(*) FROM users WHERE status = 'suspended') AS suspendedUsers,
-              (SELECT COUNT(*) FROM phone_numbers) AS numbers,
-              (SELECT COUNT(*) FROM phone_numbers WHERE status = 'assigned') AS assignedNumbers,
-              (SELECT COUNT(*) FROM phone_numbers WHERE status = 'available') AS availableNumbers,
-              (SELECT COUNT(*) FROM number_requests WHERE status = 'pending') AS pendingRequests`,
-    )) as Record<string, string>[];
-    const n = (key: string) => Number(row?.[key] ?? 0);
+    const [users, numbers, pendingRequests] = await Promise.all([
+      this.users.countByStatus(),
+      this.numbers.countByStatus(),
+      this.requests.pendingCount(),
+    ]);
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
     return {
-      users: n('users'),
-      activeUsers: n('activeUsers'),
-      pendingUsers: n('pendingUsers'),
-      suspendedUsers: n('suspendedUsers'),
-      numbers: n('numbers'),
-      assignedNumbers: n('assignedNumbers'),
-      availableNumbers: n('availableNumbers'),
-      pendingRequests: n('pendingRequests'),
+      users: sum(users),
+      activeUsers: users.active,
+      pendingUsers: users.pending,
+      suspendedUsers: users.suspended,
+      numbers: sum(numbers),
+      assignedNumbers: numbers.assigned,
+      availableNumbers: numbers.available,
+      pendingRequests,
     };
   }
 }

@@ -6,7 +6,7 @@ import type { AuditContext } from '../../common/audit/audit-context';
 import { badRequest, conflict, notFound } from '../../common/errors/problem.exception';
 import { paginated, pageWindow } from '../../common/http/pagination';
 import { ActivityService } from '../activity/activity.service';
-import { RollupsRepository } from '../analytics/rollups.repository';
+import { RollupsService } from '../analytics/rollups.service';
 import { SessionsService } from '../auth/sessions.service';
 import { toPhoneNumberDto } from '../numbers/dto/phone-number.dto';
 import { NumbersService } from '../numbers/numbers.service';
@@ -31,7 +31,7 @@ export class AdminUsersService {
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly numbers: NumbersService,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupsService,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Paginated<AdminUserDto>> {

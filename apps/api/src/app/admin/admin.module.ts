@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { AuthModule } from '../auth/auth.module';
 import { CallsModule } from '../calls/calls.module';
 import { NumberRequestsModule } from '../number-requests/number-requests.module';
@@ -22,7 +23,7 @@ import { NumberAssignmentService } from './number-assignment.service';
 
 /** The admin console's API (role admin on every route): users, numbers, requests, all calls, activity, analytics. */
 @Module({
-  imports: [AuthModule, CallsModule, NumbersModule, NumberRequestsModule],
+  imports: [AnalyticsModule, AuthModule, CallsModule, NumbersModule, NumberRequestsModule],
   controllers: [
     AdminUsersController,
     AdminNumbersController,

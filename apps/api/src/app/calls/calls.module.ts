@@ -15,7 +15,7 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
  * The calls feature: placement (CallPlacementService), reading and export (CallQueriesService), statistics
  * (CallStatsService), the durable CallEngine; every query of calls, call_events and idempotency_keys is in
  * CallRepository and IdempotencyKeyRepository. The provider is reached through voip/ (VoipService) only, the
- * caller's numbers through PhoneNumberRepository.
+ * caller's numbers through NumbersService, the rollups through RollupsService.
  */
 @Module({
   imports: [VoipModule, AnalyticsModule, NumbersModule],
@@ -29,7 +29,6 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
     CallEngine,
     ExportSlots,
   ],
-  // AnalyticsModule too: the admin console reads the rollups the engine writes.
-  exports: [CallQueriesService, CallEngine, AnalyticsModule],
+  exports: [CallQueriesService, CallEngine],
 })
 export class CallsModule {}
