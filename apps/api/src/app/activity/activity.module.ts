@@ -3,10 +3,10 @@ import { ActivityFeedSubscriber } from './activity-feed.subscriber';
 import { ActivityLogRepository } from './activity-log.repository';
 import { ActivityService } from './activity.service';
 
-/** Global: every feature records its actions through ActivityService; admin lists read through the repository. */
+/** Global: every feature records its actions through ActivityService, and the admin console reads the trail through it. */
 @Global()
 @Module({
   providers: [ActivityLogRepository, ActivityService, ActivityFeedSubscriber],
-  exports: [ActivityService, ActivityLogRepository],
+  exports: [ActivityService],
 })
 export class ActivityModule {}

@@ -5,12 +5,12 @@ import { UsersService } from './users.service';
 
 /**
  * Global: users are referenced by most features (owners, actors, requesters), which reach the `users` table only
- * through UsersService (account rules) or UserRepository (lookups, row locks, the admin list).
+ * through UsersService (account rules, lookups, row locks, the admin list); UserRepository stays inside.
  */
 @Global()
 @Module({
   imports: [AnalyticsModule],
   providers: [UsersService, UserRepository],
-  exports: [UsersService, UserRepository],
+  exports: [UsersService],
 })
 export class UsersModule {}
