@@ -6,11 +6,8 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   transform: {
-    // @fastify/static 10 depends on content-disposition 3, published as ES modules only: compiled to CommonJS here.
-    '/node_modules/.*content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 60_000,
   maxWorkers: 2,
