@@ -83,6 +83,15 @@ describe('AdminNumbersPageComponent', () => {
   const button = (name: string) => element().querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
   const row = (id: number) => element().querySelector(`tr[data-number-id="${id}"]`);
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** The first request to `url`, polled for up to 2 s. */
+  const nextRequest = async (url: string): Promise<TestRequest> => {
+    for (let waited = 0; waited < 2000; waited += 10) {
+      const [request] = httpMock.match(url);
+      if (request) return request;
+      await wait(10);
+    }
+    return httpMock.expectOne(url);
+  };
   const settle = async () => {
     await wait(0);
     await harness.fixture.whenStable();
@@ -193,8 +202,10 @@ describe('AdminNumbersPageComponent', () => {
     await harness.fixture.whenStable();
 
     await press(dialog, 'Import');
-    await wait(10);
-    const request = httpMock.expectOne(ADMIN_ENDPOINTS.importNumbers);
+    // The file is read asynchronously before the upload: wait for the request instead of a fixed 10 ms, which a
+    // loaded CI machine outran.
+    const request = await nextRequest(ADMIN_ENDPOINTS.importNumbers);
+    httpMock.expectNone(ADMIN_ENDPOINTS.importNumbers);
     expect(request.request.headers.get('Content-Type')).toBe('text/csv');
     expect(request.request.body).toBe(csv);
     const report: NumberImportResult = {
