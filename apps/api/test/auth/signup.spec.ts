@@ -56,6 +56,22 @@ describe('POST /api/v1/auth/signup', () => {
     expect(res.body.errors).toEqual([{ field: 'email', message: 'is already registered' }]);
   });
 
+  it('creates one account when the same email signs up many times at once: the others get 409, never a 5xx', async () => {
+    const email = `race.${Date.now()}@example.com`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t
+          .http()
+          .post('/api/v1/auth/signup')
+          .set('X-Forwarded-For', nextIp())
+          .send({ name: 'Racer', email, password: 'Lantern-Osprey-7' }),
+      ),
+    );
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const rows = await t.sql<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE email = ?', [email]);
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
   it.each([
     [
       { name: 'A', email: 'a@example.com', password: 'Lantern-Osprey-7' },

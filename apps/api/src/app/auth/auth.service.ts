@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
+import { withDeadlockRetry } from '../../common/database/deadlock-retry';
 import type { ClientContext } from '../../common/http/client-context';
 import { fieldError, forbidden, unauthorized } from '../../common/errors/problem.exception';
 import { AttemptLimiter } from '../../common/rate-limit/attempt-limiter';
@@ -44,24 +45,27 @@ export class AuthService {
   async signup(dto: SignupDto, client: ClientContext): Promise<AuthResponseDto> {
     await this.attempts.consume('signup', { ip: client.ip ?? 'unknown' });
     const passwordHash = await this.hasher.hash(dto.password);
-    const { user, refresh } = await this.dataSource.transaction(async (em) => {
-      const user = await this.users.create(
-        { name: dto.name, email: dto.email, passwordHash, role: 'client', status: 'pending' },
-        em,
-      );
-      await this.activity.record(
-        {
-          action: 'signup',
-          userId: user.id,
-          entityType: 'user',
-          entityId: user.id,
-          details: { email: user.email },
-          client,
-        },
-        em,
-      );
-      return { user, refresh: await this.sessions.start(user.id, client, em) };
-    });
+    // Concurrent sign-ups of one email can deadlock on its unique key: the retry then meets the duplicate (409).
+    const { user, refresh } = await withDeadlockRetry(() =>
+      this.dataSource.transaction(async (em) => {
+        const user = await this.users.create(
+          { name: dto.name, email: dto.email, passwordHash, role: 'client', status: 'pending' },
+          em,
+        );
+        await this.activity.record(
+          {
+            action: 'signup',
+            userId: user.id,
+            entityType: 'user',
+            entityId: user.id,
+            details: { email: user.email },
+            client,
+          },
+          em,
+        );
+        return { user, refresh: await this.sessions.start(user.id, client, em) };
+      }),
+    );
     return this.authResponse(user, refresh.sessionId, refresh.refreshToken);
   }
 

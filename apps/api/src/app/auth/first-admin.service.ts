@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { passwordRuleViolations } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { withDeadlockRetry } from '../../common/database/deadlock-retry';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
 import { ProblemException } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
@@ -41,22 +42,25 @@ export class FirstAdminService {
     const password = this.config.admin.password ?? generatedPassword ?? '';
     const passwordHash = await this.hasher.hash(password);
     try {
-      await this.dataSource.transaction(async (em) => {
-        const admin = await this.users.create(
-          { name: 'Administrator', email, passwordHash, role: 'admin', status: 'active' },
-          em,
-        );
-        await this.activity.record(
-          {
-            action: 'admin_bootstrapped',
-            userId: admin.id,
-            entityType: 'user',
-            entityId: admin.id,
-            details: { email },
-          },
-          em,
-        );
-      });
+      // Instances starting together can deadlock on the email's unique key: the retry then meets the duplicate.
+      await withDeadlockRetry(() =>
+        this.dataSource.transaction(async (em) => {
+          const admin = await this.users.create(
+            { name: 'Administrator', email, passwordHash, role: 'admin', status: 'active' },
+            em,
+          );
+          await this.activity.record(
+            {
+              action: 'admin_bootstrapped',
+              userId: admin.id,
+              entityType: 'user',
+              entityId: admin.id,
+              details: { email },
+            },
+            em,
+          );
+        }),
+      );
     } catch (error) {
       // Another instance created it a moment ago, or a non-admin already holds this email.
       if ((error instanceof ProblemException && error.getStatus() === 409) || isDuplicateEntry(error)) {
