@@ -6,7 +6,7 @@ import type { AuditContext } from '../../common/audit/audit-context';
 import { Clock } from '../../common/clock';
 import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../common/errors/problem.exception';
 import type { ApiKeyResolver } from '../../common/guards/credential-resolver';
-import type { Principal } from '../../common/guards/principal';
+import { Principal, principalOf } from '../../common/guards/principal';
 import { ActivityService } from '../activity/activity.service';
 import { UsersService } from '../users/users.service';
 import { ApiKeyEntity } from './api-key.entity';
@@ -108,7 +108,7 @@ export class ApiKeysService implements ApiKeyResolver {
     if (!looksLikeApiKey(key)) throw unauthorized('The API key is invalid');
     const row = await this.keys.findByHash(hashApiKey(key));
     if (!row) throw unauthorized('The API key is invalid');
-    const principal = await this.principalOf(row);
+    const principal = await this.principalOfKey(row);
     await this.keys.recordUse(row.id, this.clock.now());
     return principal;
   }
@@ -120,10 +120,10 @@ export class ApiKeysService implements ApiKeyResolver {
   async resolveApiKeyById(id: number): Promise<Principal> {
     const row = await this.keys.findById(id);
     if (!row) throw unauthorized('The API key is invalid');
-    return this.principalOf(row);
+    return this.principalOfKey(row);
   }
 
-  private async principalOf(row: ApiKeyEntity): Promise<Principal> {
+  private async principalOfKey(row: ApiKeyEntity): Promise<Principal> {
     const now = this.clock.now();
     if (row.status === 'revoked') throw unauthorized('The API key has been revoked');
     if (row.status === 'expired' || (row.expirationDate && row.expirationDate <= now)) {
@@ -133,14 +133,6 @@ export class ApiKeysService implements ApiKeyResolver {
     const owner = await this.users.findById(row.userId);
     if (!owner) throw unauthorized('The API key is invalid');
     if (owner.status === 'suspended') throw forbidden('The account that owns this API key is suspended');
-    return {
-      userId: owner.id,
-      name: owner.name,
-      email: owner.email,
-      role: owner.role,
-      status: owner.status,
-      via: 'api-key',
-      apiKeyId: row.id,
-    };
+    return principalOf(owner, { via: 'api-key', apiKeyId: row.id });
   }
 }

@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { forbidden, unauthorized } from '../../common/errors/problem.exception';
 import type { SessionResolver } from '../../common/guards/credential-resolver';
-import type { Principal } from '../../common/guards/principal';
+import { Principal, principalOf } from '../../common/guards/principal';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims } from './access-token.service';
 import { SessionsService } from './sessions.service';
 
@@ -51,14 +51,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') implements Se
     }
     const { user } = live;
     if (user.status === 'suspended') throw forbidden('Your account is suspended; contact support');
-    return {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      status: user.status,
-      via: 'session',
-      sessionId: live.session.id,
-    };
+    return principalOf(user, { via: 'session', sessionId: live.session.id });
   }
 }

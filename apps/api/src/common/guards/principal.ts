@@ -13,3 +13,11 @@ export interface Principal {
   /** The key's id when via === 'api-key'. */
   apiKeyId?: number;
 }
+
+/** The principal of a user reached through a credential (its fields read fresh from the users row). */
+export function principalOf(
+  user: { id: number; name: string; email: string; role: UserRole; status: UserStatus },
+  credential: { via: 'session'; sessionId: string } | { via: 'api-key'; apiKeyId: number },
+): Principal {
+  return { userId: user.id, name: user.name, email: user.email, role: user.role, status: user.status, ...credential };
+}
