@@ -243,4 +243,110 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY[\s\S]*addresses or CIDRs/);
     });
   });
+
+  describe('VOIP_PROVIDER=sip', () => {
+    const AUTH = 'a'.repeat(16) + 'B'.repeat(16);
+    const INTERNAL = 'internal-secret-of-kamailio-0123456789';
+    const sip = (env: Record<string, string> = {}) =>
+      loadConfig({ VOIP_PROVIDER: 'sip', SIP_AUTH_SECRET: AUTH, SIP_INTERNAL_SECRET: INTERNAL, ...env });
+
+    it('applies the documented defaults', () => {
+      expect(sip().voip).toEqual({
+        provider: 'sip',
+        mockSpeed: 1,
+        mockRatePerMinute: 0.02,
+        sip: {
+          domain: 'localhost',
+          wsUri: 'ws://127.0.0.1:5066',
+          authSecret: AUTH,
+          internalSecret: INTERNAL,
+          serverAddresses: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+          credentialTtlSeconds: 3600,
+          iceServers: [],
+          rpcUrl: 'http://127.0.0.1:5071/RPC',
+          maxConcurrentCalls: 3,
+          allowedCountries: ['US', 'CA'],
+          dailySpendCap: 25,
+          ratePerMinute: 0.02,
+        },
+      });
+    });
+
+    it('reads every variable', () => {
+      expect(
+        sip({
+          SIP_DOMAIN: 'sip.example.com',
+          SIP_WS_URI: 'wss://sip.example.com:8443/ws',
+          SIP_SERVER_ADDRESSES: '10.0.0.7, fd00::7',
+          SIP_CREDENTIAL_TTL_SECONDS: '600',
+          SIP_ICE_SERVERS: 'stun:stun.example.com:3478, turns:turn.example.com:5349?transport=tcp',
+          SIP_RPC_URL: 'http://10.0.0.7:5071/RPC',
+          SIP_MAX_CONCURRENT_CALLS: '5',
+          SIP_ALLOWED_COUNTRIES: 'us,ca,gb',
+          SIP_DAILY_SPEND_CAP: '10.50',
+          SIP_RATE_PER_MINUTE: '0.015',
+        }).voip.sip,
+      ).toEqual({
+        domain: 'sip.example.com',
+        wsUri: 'wss://sip.example.com:8443/ws',
+        authSecret: AUTH,
+        internalSecret: INTERNAL,
+        serverAddresses: ['10.0.0.7', 'fd00::7'],
+        credentialTtlSeconds: 600,
+        iceServers: ['stun:stun.example.com:3478', 'turns:turn.example.com:5349?transport=tcp'],
+        rpcUrl: 'http://10.0.0.7:5071/RPC',
+        maxConcurrentCalls: 5,
+        allowedCountries: ['US', 'CA', 'GB'],
+        dailySpendCap: 10.5,
+        ratePerMinute: 0.015,
+      });
+    });
+
+    it('has no sip settings with the mock', () => {
+      expect(loadConfig({}).voip.sip).toBeNull();
+      expect(loadConfig({ SIP_AUTH_SECRET: AUTH }).voip).toMatchObject({ provider: 'mock', sip: null });
+    });
+
+    it('requires both secrets with sip, without repeating them', () => {
+      expect(configErrorFor({ VOIP_PROVIDER: 'sip' }).problems).toEqual([
+        expect.stringMatching(/^SIP_AUTH_SECRET is required when VOIP_PROVIDER=sip/),
+        expect.stringMatching(/^SIP_INTERNAL_SECRET is required when VOIP_PROVIDER=sip/),
+      ]);
+      const error = configErrorFor({
+        VOIP_PROVIDER: 'sip',
+        SIP_AUTH_SECRET: 'leaked-short',
+        SIP_INTERNAL_SECRET: INTERNAL,
+      });
+      expect(error.problems).toEqual(['SIP_AUTH_SECRET must be at least 32 characters']);
+      expect(error.message).not.toContain('leaked-short');
+    });
+
+    it.each([
+      ['SIP_DOMAIN', 'not a domain'],
+      ['SIP_WS_URI', 'http://127.0.0.1:5066'],
+      ['SIP_WS_URI', 'nonsense'],
+      ['SIP_SERVER_ADDRESSES', '127.0.0.1, kamailio.internal'],
+      ['SIP_SERVER_ADDRESSES', '10.0.0.0/8'],
+      ['SIP_CREDENTIAL_TTL_SECONDS', '59'],
+      ['SIP_CREDENTIAL_TTL_SECONDS', '86401'],
+      ['SIP_ICE_SERVERS', 'https://turn.example.com'],
+      ['SIP_RPC_URL', 'ws://127.0.0.1:5071'],
+      ['SIP_MAX_CONCURRENT_CALLS', '0'],
+      ['SIP_ALLOWED_COUNTRIES', 'USA'],
+      ['SIP_ALLOWED_COUNTRIES', 'US,XX'],
+      ['SIP_DAILY_SPEND_CAP', 'lots'],
+      ['SIP_RATE_PER_MINUTE', '-0.01'],
+    ])('refuses %s=%j, naming the variable (with either provider)', (name, value) => {
+      for (const provider of ['sip', 'mock']) {
+        const error = configErrorFor({
+          VOIP_PROVIDER: provider,
+          SIP_AUTH_SECRET: AUTH,
+          SIP_INTERNAL_SECRET: INTERNAL,
+          [name]: value,
+        });
+        expect(error.problems).toHaveLength(1);
+        expect(error.problems[0]).toMatch(new RegExp(`^${name}\\b`));
+      }
+    });
+  });
 });

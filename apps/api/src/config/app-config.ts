@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { PASSWORD_RULE_MESSAGES } from '@hh/contracts';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import { PASSWORD_RULE_MESSAGES, TELEPHONY_PROVIDERS, TelephonyProvider } from '@hh/contracts';
 import { passwordPolicyViolations } from '../app/auth/password-policy';
 
 /**
@@ -49,9 +50,11 @@ export interface AppConfig {
   trustProxy: false | string[];
   corsOrigins: string[];
   voip: {
-    provider: 'mock';
+    provider: TelephonyProvider;
     mockSpeed: number;
     mockRatePerMinute: number;
+    /** Real calls through Kamailio (VOIP_PROVIDER=sip, docs/telephony.md); null with the mock. */
+    sip: SipConfig | null;
   };
   /** The durable call engine's worker loop in this instance. */
   engine: {
@@ -64,6 +67,35 @@ export interface AppConfig {
   /** Folder of the built web app (dist/apps/web/browser); served when it exists. */
   webDistPath: string | undefined;
 }
+
+/** VOIP_PROVIDER=sip: how the API meets Kamailio, and the toll-fraud guards of the calls it places. */
+export interface SipConfig {
+  /** SIP_DOMAIN: users are sip:u<id>@domain. */
+  domain: string;
+  /** SIP_WS_URI: Kamailio's WebSocket, handed to the softphone. */
+  wsUri: string;
+  /** SIP_AUTH_SECRET: the auth_ephemeral secret the credentials are signed with (shared with Kamailio). */
+  authSecret: string;
+  /** SIP_INTERNAL_SECRET: what Kamailio sends as X-HH-Sip-Secret to /internal/sip/authorize. */
+  internalSecret: string;
+  /** SIP_SERVER_ADDRESSES: the socket addresses the internal endpoint answers (never X-Forwarded-For). */
+  serverAddresses: string[];
+  credentialTtlSeconds: number;
+  /** SIP_ICE_SERVERS: stun:/turn: URLs for the browser's RTCPeerConnection. */
+  iceServers: string[];
+  /** SIP_RPC_URL: Kamailio's JSON-RPC over HTTP (jsonrpcs). */
+  rpcUrl: string;
+  maxConcurrentCalls: number;
+  /** SIP_ALLOWED_COUNTRIES: ISO 3166 codes a call may go to, upper case. */
+  allowedCountries: string[];
+  /** SIP_DAILY_SPEND_CAP: a user's calls started today (UTC) may cost this much; then calls are refused. */
+  dailySpendCap: number;
+  /** SIP_RATE_PER_MINUTE: the trunk's price per started minute, locked into each call when it is placed. */
+  ratePerMinute: number;
+}
+
+/** Kamailio's auth_ephemeral secret and the internal endpoint's secret are at least this long. */
+const SIP_SECRET_MIN_LENGTH = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -158,8 +190,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       );
   }
 
-  const provider = read('VOIP_PROVIDER') ?? 'mock';
-  if (provider !== 'mock') problems.push(`VOIP_PROVIDER must be "mock", the only provider so far (got "${provider}")`);
+  const providerRaw = read('VOIP_PROVIDER') ?? 'mock';
+  const provider = (TELEPHONY_PROVIDERS as readonly string[]).includes(providerRaw)
+    ? (providerRaw as TelephonyProvider)
+    : 'mock';
+  if (provider !== providerRaw) {
+    problems.push(`VOIP_PROVIDER must be ${TELEPHONY_PROVIDERS.join(' or ')} (got "${providerRaw}")`);
+  }
+  // Read and checked whatever the provider, so a mistake shows before anyone switches to sip.
+  const sip = parseSip(env, read, integer, decimal, problems, providerRaw === 'sip');
 
   const engineSwitch = (read('CALL_ENGINE') ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(engineSwitch)) problems.push(`CALL_ENGINE must be on or off (got "${engineSwitch}")`);
@@ -219,9 +258,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy,
     corsOrigins,
     voip: {
-      provider: 'mock',
+      provider,
       mockSpeed: decimal('VOIP_MOCK_SPEED', 1, 0.01, 10_000),
       mockRatePerMinute: decimal('VOIP_MOCK_RATE_PER_MINUTE', 0.02, 0, 100),
+      sip: provider === 'sip' ? sip : null,
     },
     engine: {
       enabled: engineSwitch !== 'off',
@@ -280,4 +320,84 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig
     return false;
   }
   return addresses;
+}
+
+function parseSip(
+  env: Env,
+  read: (name: string) => string | undefined,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  decimal: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+  required: boolean,
+): SipConfig {
+  const list = (name: string, fallback: string) =>
+    (read(name) ?? fallback)
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const secret = (name: string): string => {
+    // Secrets are taken as given (no trimming), like JWT_SECRET; empty means unset.
+    const value = env[name] === '' ? undefined : env[name];
+    if (value === undefined) {
+      if (required)
+        problems.push(
+          `${name} is required when VOIP_PROVIDER=sip (at least ${SIP_SECRET_MIN_LENGTH} random characters)`,
+        );
+      return '';
+    }
+    if (value.length < SIP_SECRET_MIN_LENGTH)
+      problems.push(`${name} must be at least ${SIP_SECRET_MIN_LENGTH} characters`);
+    return value;
+  };
+  const url = (name: string, fallback: string, protocols: string[]): string => {
+    const value = read(name) ?? fallback;
+    let ok = false;
+    try {
+      ok = protocols.includes(new URL(value).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`${name} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL (got "${value}")`);
+    return value;
+  };
+
+  const domain = read('SIP_DOMAIN') ?? 'localhost';
+  if (!/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(domain) && !isIP(domain)) {
+    problems.push(`SIP_DOMAIN must be a host name or an IP address (got "${domain}")`);
+  }
+  const serverAddresses = list('SIP_SERVER_ADDRESSES', '127.0.0.1,::1,::ffff:127.0.0.1');
+  const badAddresses = serverAddresses.filter((address) => !isIP(address));
+  if (badAddresses.length > 0 || serverAddresses.length === 0) {
+    problems.push(
+      `SIP_SERVER_ADDRESSES must be a comma-separated list of IP addresses (got "${read('SIP_SERVER_ADDRESSES') ?? ''}")`,
+    );
+  }
+  const iceServers = list('SIP_ICE_SERVERS', '');
+  const badIce = iceServers.filter((server) => !/^(stun|stuns|turn|turns):[^\s,]+$/.test(server));
+  if (badIce.length > 0) {
+    problems.push(
+      `SIP_ICE_SERVERS must be comma-separated stun:, stuns:, turn: or turns: URLs (got "${badIce.join(',')}")`,
+    );
+  }
+  const allowedCountries = list('SIP_ALLOWED_COUNTRIES', 'US,CA').map((code) => code.toUpperCase());
+  const badCountries = allowedCountries.filter((code) => !/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code));
+  if (badCountries.length > 0 || allowedCountries.length === 0) {
+    problems.push(
+      `SIP_ALLOWED_COUNTRIES must be comma-separated ISO 3166 country codes like US,CA (got "${read('SIP_ALLOWED_COUNTRIES') ?? ''}")`,
+    );
+  }
+  return {
+    domain,
+    wsUri: url('SIP_WS_URI', 'ws://127.0.0.1:5066', ['ws:', 'wss:']),
+    authSecret: secret('SIP_AUTH_SECRET'),
+    internalSecret: secret('SIP_INTERNAL_SECRET'),
+    serverAddresses,
+    credentialTtlSeconds: integer('SIP_CREDENTIAL_TTL_SECONDS', 3600, 60, 86_400),
+    iceServers,
+    rpcUrl: url('SIP_RPC_URL', 'http://127.0.0.1:5071/RPC', ['http:', 'https:']),
+    maxConcurrentCalls: integer('SIP_MAX_CONCURRENT_CALLS', 3, 1, 1000),
+    allowedCountries,
+    dailySpendCap: decimal('SIP_DAILY_SPEND_CAP', 25, 0, 1_000_000),
+    ratePerMinute: decimal('SIP_RATE_PER_MINUTE', 0.02, 0, 100),
+  };
 }

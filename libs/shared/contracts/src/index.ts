@@ -10,3 +10,4 @@ export * from './lib/activity';
 export * from './lib/phone';
 export * from './lib/calls';
 export * from './lib/admin';
+export * from './lib/telephony';

@@ -32,9 +32,13 @@ export interface PlaceCallRequest {
   notes?: string;
 }
 
-/** Live events of GET /api/v1/events (Server-Sent Events); call.updated carries the Call itself. */
+/**
+ * Live events of GET /api/v1/events (Server-Sent Events); call.updated carries the Call itself. call.dial (real calls
+ * only) carries a Call placed through the API for the user's softphone to dial (docs/telephony.md).
+ */
 export const REALTIME_EVENTS = {
   callUpdated: 'call.updated',
+  callDial: 'call.dial',
   numberRequestUpdated: 'number-request.updated',
   activityCreated: 'activity.created',
 } as const;
