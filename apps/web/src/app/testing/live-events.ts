@@ -6,6 +6,7 @@ import { LiveEventsService } from '../core/live-events/live-events.service';
 /** Test double of the live connection: the spec pushes events and reconnections by hand. */
 export class FakeLiveEvents {
   readonly callUpdates = new Subject<Call>();
+  readonly callDials = new Subject<Call>();
   readonly requestUpdates = new Subject<NumberRequest>();
   readonly activity = new Subject<AdminActivityLog>();
   readonly reconnected = new Subject<void>();
@@ -13,6 +14,7 @@ export class FakeLiveEvents {
 
   readonly connected = this.connectedState.asReadonly();
   readonly callUpdates$ = this.callUpdates.asObservable();
+  readonly callDials$ = this.callDials.asObservable();
   readonly requestUpdates$ = this.requestUpdates.asObservable();
   readonly activity$ = this.activity.asObservable();
   readonly reconnected$ = this.reconnected.asObservable();
