@@ -6,6 +6,7 @@
 //   stop     stop a running `start` (its pid file)
 //   render   only write the configuration (e.g. for docker-compose's sip profile)
 //   env      print the variables the API needs to talk to this stack (source it: `eval "$(… env)"`)
+//   portal   run the built portal (dist/apps/api/main.js) with VOIP_PROVIDER=sip and those variables
 //   check    say which packages are missing
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -375,9 +376,9 @@ async function stopRunning() {
   console.log('telephony: stopped');
 }
 
-function printEnv() {
+function apiEnv() {
   const values = settings();
-  const lines = {
+  return {
     VOIP_PROVIDER: 'sip',
     SIP_AUTH_SECRET: values.SIP_AUTH_SECRET,
     SIP_INTERNAL_SECRET: values.SIP_INTERNAL_SECRET,
@@ -385,7 +386,18 @@ function printEnv() {
     SIP_WS_URI: env.SIP_WS_URI ?? `ws://${values.WS_LISTEN_ADDRESS}:${values.WS_PORT}`,
     SIP_RPC_URL: `http://127.0.0.1:${values.RPC_PORT}/RPC`,
   };
-  for (const [k, v] of Object.entries(lines)) console.log(`export ${k}=${v}`);
+}
+
+function printEnv() {
+  for (const [k, v] of Object.entries(apiEnv())) console.log(`export ${k}=${v}`);
+}
+
+function portal() {
+  const main = resolve(root, '..', 'dist', 'apps', 'api', 'main.js');
+  if (!existsSync(main)) fail('the portal is not built: run npm run build first');
+  const api = spawn(process.execPath, [main], { stdio: 'inherit', env: { ...env, ...apiEnv() } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+  api.on('exit', (code) => process.exit(code ?? 0));
 }
 
 const command = process.argv[2];
@@ -404,10 +416,13 @@ switch (command) {
   case 'env':
     printEnv();
     break;
+  case 'portal':
+    portal();
+    break;
   case 'check':
     check();
     console.log('telephony: every package is installed');
     break;
   default:
-    fail('usage: telephony.mjs start | stop | render | env | check');
+    fail('usage: telephony.mjs start | stop | render | env | portal | check');
 }
