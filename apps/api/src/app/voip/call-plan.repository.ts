@@ -27,11 +27,12 @@ export class CallPlanRepository {
     );
   }
 
-  /** The plans of many calls in one read; a call placed without a plan gets the empty plan (fails at once). */
+  /** The plans of many calls in one read; a call placed without a plan is absent from the answer. */
   async findMany(callIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, CallPlan>> {
     if (callIds.length === 0) return new Map();
     const rows: PlanRow[] = await manager.query(
-      'SELECT id, plan_outcome, plan_ring_ms, plan_outcome_ms, plan_talk_seconds FROM calls WHERE id IN (?)',
+      `SELECT id, plan_outcome, plan_ring_ms, plan_outcome_ms, plan_talk_seconds FROM calls
+        WHERE id IN (?) AND plan_outcome IS NOT NULL`,
       [callIds],
     );
     return new Map(

@@ -26,6 +26,7 @@ const RING_MS = 2000;
 @Injectable()
 export class MockVoipProvider implements VoipProvider {
   readonly name = 'mock';
+  readonly plansCalls = true;
   private readonly logger = new Logger('MockVoipProvider');
 
   constructor(private readonly random: Randomness = cryptoRandomness) {}

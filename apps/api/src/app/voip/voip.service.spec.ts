@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import type { CallPlanRepository } from './call-plan.repository';
 import { MockVoipProvider } from './mock-voip-provider';
+import { KamailioRpc } from './sip/kamailio-rpc';
+import { SipVoipProvider } from './sip/sip-voip-provider';
 import { CallPlan, MAX_CALL_SECONDS, ProgressStep } from './voip-provider';
 import { VoipService } from './voip.service';
 
@@ -87,5 +89,99 @@ describe('VoipService', () => {
       em,
     );
     expect(durationSeconds).toBe(MAX_CALL_SECONDS);
+  });
+
+  describe('with a provider that reports its own changes (sip)', () => {
+    const sipConfig = {
+      voip: {
+        mockSpeed: 1,
+        mockRatePerMinute: 0.02,
+        sip: { ratePerMinute: 0.015, maxConcurrentCalls: 3, allowedCountries: ['US', 'CA'], dailySpendCap: 25 },
+      },
+    } as unknown as AppConfig;
+    function sipService(plans: Map<number, CallPlan> = new Map()) {
+      const repository = { save: jest.fn(), findMany: jest.fn().mockResolvedValue(plans) };
+      const provider = new SipVoipProvider(new KamailioRpc('http://127.0.0.1:9/RPC'), 'localhost');
+      return new VoipService(provider, sipConfig, repository as unknown as CallPlanRepository);
+    }
+
+    it('waits 30 s for a softphone to dial a call placed through the API, 60 s once dialled', () => {
+      const voip = sipService();
+      expect(voip.firstTransition({ callSid: null, plan: null }, t0)).toEqual({
+        status: 'failed',
+        at: new Date(t0.getTime() + 30_000),
+      });
+      expect(voip.firstTransition({ callSid: 'abc@host', plan: null }, t0)).toEqual({
+        status: 'failed',
+        at: new Date(t0.getTime() + 60_000),
+      });
+    });
+
+    it('never fails a planless call at once: ringing fails after 60 s, an answer completes after 4 h', async () => {
+      const answered = new Date(t0.getTime() + 7000);
+      const [ringing, inProgress] = await sipService().progress(
+        [step('ringing', t0), step('in_progress', answered, { answeredAt: answered })],
+        em,
+      );
+      expect(ringing).toEqual({ next: { status: 'failed', at: new Date(t0.getTime() + 60_000) }, durationSeconds: 0 });
+      expect(inProgress).toEqual({
+        next: { status: 'completed', at: new Date(answered.getTime() + MAX_CALL_SECONDS * 1000) },
+        durationSeconds: 0,
+      });
+    });
+
+    it('gives a completion the real answered seconds, rounded, whoever ends it (the 4-hour deadline: 14400)', async () => {
+      const [reported, hungUp, deadline, unanswered] = await sipService().progress(
+        [
+          step('completed', new Date(t0.getTime() + 61_499), { answeredAt: t0, byEngine: false }),
+          step('completed', new Date(t0.getTime() + 2_500), { answeredAt: t0, byEngine: false }),
+          step('completed', new Date(t0.getTime() + MAX_CALL_SECONDS * 1000), { answeredAt: t0 }),
+          step('completed', t0),
+        ],
+        em,
+      );
+      expect(reported).toEqual({ next: null, durationSeconds: 61 });
+      expect(hungUp).toEqual({ next: null, durationSeconds: 3 });
+      expect(deadline).toEqual({ next: null, durationSeconds: MAX_CALL_SECONDS });
+      expect(unanswered).toEqual({ next: null, durationSeconds: 0 });
+    });
+
+    it('still plays a call that has a plan (a mock call in flight when the provider changed) by its plan', async () => {
+      const [ringing] = await sipService(new Map([[1, plan]])).progress([step('ringing', t0)], em);
+      expect(ringing).toEqual({
+        next: { status: 'in_progress', at: new Date(t0.getTime() + 3000) },
+        durationSeconds: 0,
+      });
+    });
+
+    it('prices trunk calls at SIP_RATE_PER_MINUTE, on-net and inbound calls at 0, and sets the guards', () => {
+      const voip = sipService();
+      expect([voip.ratePerMinute('outbound'), voip.ratePerMinute('on_net'), voip.ratePerMinute('inbound')]).toEqual([
+        0.015, 0, 0,
+      ]);
+      expect(voip.tollFraudGuards()).toEqual({
+        maxConcurrentCalls: 3,
+        allowedCountries: ['US', 'CA'],
+        dailySpendCap: 25,
+      });
+      expect(voip.providerName).toBe('sip');
+      expect(voip.dialsThroughSoftphone).toBe(true);
+      expect(voip.connectsOnNet).toBe(true);
+    });
+
+    it('has no guards, no softphone and the mock rate with the mock', () => {
+      const { voip } = service(new Map());
+      expect(voip.ratePerMinute('outbound')).toBe(0.02);
+      expect(voip.tollFraudGuards()).toBeNull();
+      expect(voip.dialsThroughSoftphone).toBe(false);
+      expect(voip.connectsOnNet).toBe(false);
+    });
+
+    it('refuses DTMF through the API with a 409: the softphone sends digits in the audio', async () => {
+      await expect(sipService().sendDigits('abc@host', '1')).rejects.toMatchObject({
+        status: 409,
+        detail: expect.stringMatching(/RFC 4733/),
+      });
+    });
   });
 });
