@@ -14,6 +14,7 @@ import { IdempotencyKeyEntity } from '../app/calls/idempotency-key.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
 import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
 import { UserEntity } from '../app/users/user.entity';
+import { SipEventEntity } from '../app/voip/sip/sip-event.entity';
 
 /** Every table the API maps; the schema itself comes from sql/ (synchronize stays off). */
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   HourlyUserTotalsEntity,
   NumberRequestEntity,
   ActivityLogEntity,
+  SipEventEntity,
 ];

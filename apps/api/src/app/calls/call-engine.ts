@@ -10,7 +10,8 @@ import { ActivityService } from '../activity/activity.service';
 import { RollupsService } from '../analytics/rollups.service';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { VoipService } from '../voip/voip.service';
-import { callCost, isFinal } from './call-lifecycle';
+import type { ProviderReport } from '../voip/voip-provider';
+import { callCost, isFinal, reportedTransition } from './call-lifecycle';
 import type { CallEventSource } from './call-event.entity';
 import { CallEntity } from './call.entity';
 import { CallRepository } from './call.repository';
@@ -158,7 +159,8 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
         // The talk time is the provider's to say (the mock: exactly the planned seconds when the engine plays
         // the completion, not a recomputation from the schedule's whole milliseconds, which lost seconds at speed).
         call.durationSeconds = status === 'completed' && call.answeredAt ? durationSeconds : 0;
-        call.cost = callCost(call.durationSeconds, this.config.voip.mockRatePerMinute);
+        // The rate locked when the call was placed; calls from before sql/009 have none and cost the mock's.
+        call.cost = callCost(call.durationSeconds, call.ratePerMinute ?? this.config.voip.mockRatePerMinute);
         call.nextStatus = null;
         call.nextTransitionAt = null;
       } else {
@@ -189,6 +191,38 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       })),
       em,
     );
+  }
+
+  /**
+   * Applies a provider's reports (in their order) to the calls they name, in the caller's transaction, as
+   * source `provider`, each at the report's time (never before what the call already went through). The calls are
+   * locked here, in id order: a call the engine is ending at its safety deadline is waited for and then found final,
+   * so a deadline and a report never both apply. Reports for unknown sids, or that no longer apply, are skipped.
+   * Returns the calls that changed, for the caller to publish after its commit.
+   */
+  async applyProviderReports(em: EntityManager, reports: ProviderReport[]): Promise<CallEntity[]> {
+    if (reports.length === 0) return [];
+    const calls = await this.calls.lockBySids([...new Set(reports.map((r) => r.callSid))], em);
+    const bySid = new Map(calls.map((call) => [call.callSid, call]));
+    // One step per call per round: applyTransitions writes a batch with one CASE per column, one value per call.
+    const rounds: Step[][] = [];
+    const projected = new Map<number, { status: CallStatus; at: Date; steps: number }>();
+    for (const report of reports) {
+      const call = bySid.get(report.callSid);
+      if (!call) continue;
+      const state = projected.get(call.id) ?? {
+        status: call.status,
+        at: call.answeredAt ?? call.startTime,
+        steps: 0,
+      };
+      const status = reportedTransition(state.status, report.status);
+      if (!status) continue;
+      const at = report.at.getTime() < state.at.getTime() ? state.at : report.at;
+      (rounds[state.steps] ??= []).push({ call, status, at });
+      projected.set(call.id, { status, at, steps: state.steps + 1 });
+    }
+    for (const steps of rounds) await this.applyTransitions(em, steps, 'provider');
+    return calls.filter((call) => projected.has(call.id));
   }
 
   publish(calls: CallEntity[]): void {

@@ -1,6 +1,7 @@
 import { answeredSeconds, nextTransition } from '../voip/call-plan';
 import { CallPlan } from '../voip/voip-provider';
-import { callCost } from './call-lifecycle';
+import { callCost, reportedTransition } from './call-lifecycle';
+import { countryOf, startOfUtcDay } from './call-policy';
 
 const plan: CallPlan = { ringMs: 2000, outcome: 'in_progress', outcomeMs: 3000, talkSeconds: 30 };
 const t0 = new Date('2026-11-24T10:00:00.000Z');
@@ -55,5 +56,52 @@ describe('callCost', () => {
     expect(callCost(60, 0.02)).toBe(0.02);
     expect(callCost(61, 0.02)).toBe(0.04);
     expect(callCost(180, 0.0175)).toBe(0.0525);
+  });
+});
+
+describe('reportedTransition (a provider reports a change)', () => {
+  it('follows initiated → ringing → in_progress → completed, and ends a call before the answer', () => {
+    expect(reportedTransition('initiated', 'ringing')).toBe('ringing');
+    expect(reportedTransition('initiated', 'in_progress')).toBe('in_progress');
+    expect(reportedTransition('ringing', 'in_progress')).toBe('in_progress');
+    expect(reportedTransition('in_progress', 'completed')).toBe('completed');
+    for (const end of ['busy', 'no_answer', 'failed', 'canceled'] as const) {
+      expect(reportedTransition('initiated', end)).toBe(end);
+      expect(reportedTransition('ringing', end)).toBe(end);
+    }
+  });
+
+  it('reads "ended" as completed once answered, canceled before', () => {
+    expect(reportedTransition('in_progress', 'ended')).toBe('completed');
+    expect(reportedTransition('ringing', 'ended')).toBe('canceled');
+    expect(reportedTransition('initiated', 'ended')).toBe('canceled');
+  });
+
+  it('ignores what no longer applies: ringing twice or after the answer, an early end after it, anything after the end', () => {
+    expect(reportedTransition('ringing', 'ringing')).toBeNull();
+    expect(reportedTransition('in_progress', 'ringing')).toBeNull();
+    expect(reportedTransition('in_progress', 'in_progress')).toBeNull();
+    expect(reportedTransition('in_progress', 'busy')).toBeNull();
+    expect(reportedTransition('ringing', 'completed')).toBeNull();
+    for (const final of ['completed', 'failed', 'busy', 'no_answer', 'canceled'] as const) {
+      for (const report of ['ringing', 'in_progress', 'completed', 'ended', 'failed', 'canceled'] as const) {
+        expect({ final, report, next: reportedTransition(final, report) }).toEqual({ final, report, next: null });
+      }
+    }
+  });
+});
+
+describe('the toll-fraud helpers', () => {
+  it("reads a number's country from libphonenumber: +1 876 is Jamaica, not the US", () => {
+    expect(countryOf('+19096874971')).toBe('US');
+    expect(countryOf('+16135550123')).toBe('CA');
+    expect(countryOf('+18765550123')).toBe('JM');
+    expect(countryOf('+442071838750')).toBe('GB');
+    expect(countryOf('+15005550004')).toBe('US');
+  });
+
+  it('counts the day from midnight UTC', () => {
+    expect(startOfUtcDay(new Date('2026-11-24T23:59:59.999-05:00'))).toEqual(new Date('2026-11-25T00:00:00.000Z'));
+    expect(startOfUtcDay(new Date('2026-11-24T00:00:00.000Z'))).toEqual(new Date('2026-11-24T00:00:00.000Z'));
   });
 });

@@ -1,4 +1,5 @@
 import { CallStatus, FAILED_CALL_STATUSES, FINAL_CALL_STATUSES } from '@hh/contracts';
+import type { ProviderReport } from '../voip/voip-provider';
 import { roundMoney } from '../../common/money';
 
 /**
@@ -18,4 +19,27 @@ export function isFailed(status: CallStatus): boolean {
 export function callCost(durationSeconds: number, ratePerMinute: number): number {
   if (durationSeconds <= 0) return 0;
   return roundMoney(Math.ceil(durationSeconds / 60) * ratePerMinute);
+}
+
+/**
+ * The transition a provider's report makes from `current`, or null when it no longer applies (the engine's safety
+ * deadline or a hang-up came first, or the report repeats): ringing only from initiated; the answer before the end;
+ * completed only once answered; any other end only before the answer. `ended` is completed once answered, canceled
+ * before (the caller gave up before an answer).
+ */
+export function reportedTransition(current: CallStatus, reported: ProviderReport['status']): CallStatus | null {
+  if (isFinal(current)) return null;
+  const answered = current === 'in_progress';
+  switch (reported) {
+    case 'ended':
+      return answered ? 'completed' : 'canceled';
+    case 'ringing':
+      return current === 'initiated' ? 'ringing' : null;
+    case 'in_progress':
+      return answered ? null : 'in_progress';
+    case 'completed':
+      return answered ? 'completed' : null;
+    default:
+      return answered ? null : reported;
+  }
 }

@@ -2,16 +2,28 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CallStatus, canUseTelephony, HANGUP_TRANSITIONS, toE164 } from '@hh/contracts';
+import {
+  CallDirection,
+  CallStatus,
+  HANGUP_TRANSITIONS,
+  REALTIME_EVENTS,
+  toE164,
+  type UserStatus,
+} from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { withDeadlockRetry } from '../../common/database/deadlock-retry';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../../common/errors/problem.exception';
+import { isDuplicateEntry } from '../../common/errors/database-errors';
+import { badRequest, conflict, notFound } from '../../common/errors/problem.exception';
+import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
-import { NumbersService } from '../numbers/numbers.service';
-import { PlacedCall } from '../voip/voip-provider';
+import { RealtimeBus } from '../realtime/realtime-bus';
+import type { NextTransition, PlacedCall } from '../voip/voip-provider';
 import { VoipService } from '../voip/voip.service';
 import { CallEngine } from './call-engine';
+import type { CallEventSource } from './call-event.entity';
+import { isFinal } from './call-lifecycle';
+import { CallPolicy, CallRefused } from './call-policy';
 import { CallEntity } from './call.entity';
 import { CallRepository } from './call.repository';
 import { PlaceCallDto, UpdateCallDto } from './dto/call-requests.dto';
@@ -20,6 +32,8 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** calls.from_number holds 20 characters; a trunk caller's number is kept as given when it is not E.164. */
+const RAW_NUMBER_MAX_LENGTH = 20;
 
 export interface PlacedCallResult {
   call: CallDto;
@@ -27,8 +41,63 @@ export interface PlacedCallResult {
 }
 
 /**
- * Placing a call (who may call, from which number, once per Idempotency-Key) and what its caller does to it while
- * it lasts: hang up, edit notes, send digits. Another user's call is a 404, never a 403.
+ * The rows of one provider dialog: the caller's leg (placed by a user) and the callee's (a user of the portal
+ * receiving it: on-net, or from the trunk). Either may be absent.
+ */
+export interface ProviderLegs {
+  caller: CallDto | null;
+  callee: CallDto | null;
+}
+
+/** A call a user's softphone dials on its own, as the SIP server reports it before routing it. */
+export interface ProviderCallRequest {
+  userId: number;
+  status: UserStatus;
+  /** The dialled number as the softphone sent it. */
+  toNumber: string;
+  /** The requested caller ID; undefined for the user's default number. */
+  callerId: string | undefined;
+  /** The sids the caller's and the callee's rows get (the SIP Call-ID, and the Call-ID + ';in'). */
+  callerSid: string;
+  calleeSid: string;
+  client: ClientContext;
+}
+
+/** A call placed through POST /calls that a softphone now dials, as the SIP server reports it. */
+export interface ProviderBindRequest {
+  userId: number;
+  callId: number;
+  toNumber: string;
+  callerSid: string;
+  calleeSid: string;
+  client: ClientContext;
+}
+
+/** A call arriving from the trunk for one of the portal's numbers. */
+export interface ProviderInboundRequest {
+  fromNumber: string;
+  calledNumber: string;
+  calleeSid: string;
+  client: ClientContext;
+}
+
+interface NewCallRow {
+  userId: number;
+  fromNumber: string;
+  toNumber: string;
+  direction: CallDirection;
+  callSid: string | null;
+  ratePerMinute: number;
+  notes: string | null;
+  startTime: Date;
+  next: NextTransition | null;
+}
+
+/**
+ * Placing a call (who may call, from which number, once per Idempotency-Key: the rules are CallPolicy's), the calls a
+ * provider reports before it connects them (a softphone's own INVITE, the INVITE of a call placed here, a call from
+ * the trunk), and what its caller does to a call while it lasts: hang up, edit notes, send digits. Another user's
+ * call is a 404, never a 403.
  */
 @Injectable()
 export class CallPlacementService {
@@ -40,58 +109,48 @@ export class CallPlacementService {
     private readonly voip: VoipService,
     private readonly engine: CallEngine,
     private readonly activity: ActivityService,
-    private readonly numbers: NumbersService,
+    private readonly policy: CallPolicy,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async place(audit: AuditContext, dto: PlaceCallDto, idempotencyKey: string | undefined): Promise<PlacedCallResult> {
     const { actor } = audit;
-    if (!canUseTelephony(actor.status)) {
-      throw forbidden(
-        actor.status === 'pending'
-          ? 'Your account is awaiting approval; calls unlock once an admin approves it'
-          : 'Your account is suspended',
-      );
-    }
-    const toNumber = toE164(dto.toNumber);
-    if (!toNumber) throw fieldError('toNumber', 'is not a valid, dialable phone number');
-    const fromNumber = await this.callerId(actor.userId, dto.fromNumber);
+    this.policy.assertMayCall(actor.status);
+    const toNumber = this.policy.destination(dto.toNumber);
+    const fromNumber = await this.policy.callerId(actor.userId, dto.fromNumber);
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 1–255 printable ASCII characters');
     }
+    const guards = this.policy.guards();
+    this.policy.assertCountry(toNumber, guards);
+    // With real calls the user's softphone dials: the dialer itself is one, but a key's caller needs one online.
+    const dialledBySoftphone = this.voip.dialsThroughSoftphone && actor.via === 'api-key';
+    if (dialledBySoftphone) await this.voip.assertSoftphoneOnline(actor.userId);
 
     // Asked once: a transaction retried after a deadlock reuses the provider's call rather than dialling again.
     let placing: Promise<PlacedCall> | undefined;
     const create = async (em: EntityManager): Promise<CallEntity> => {
+      await this.policy.enforceInTransaction(actor.userId, em, guards);
       placing ??= this.voip.placeCall({ from: fromNumber, to: toNumber });
       const placed = await placing;
       const now = this.clock.now();
-      const next = this.voip.firstTransition(placed, now);
-      const call = await this.calls.insert(
+      const onNet = this.voip.connectsOnNet && (await this.policy.onNetOwner(toNumber, em)) !== null;
+      const call = await this.insertInitiated(
+        em,
         {
           userId: actor.userId,
           fromNumber,
           toNumber,
           direction: 'outbound',
-          status: 'initiated',
-          durationSeconds: 0,
-          startTime: now,
-          endTime: null,
-          answeredAt: null,
           callSid: placed.callSid,
-          provider: this.voip.providerName,
-          recordingUrl: null,
-          cost: 0,
+          ratePerMinute: this.voip.ratePerMinute(onNet ? 'on_net' : 'outbound'),
           notes: dto.notes?.trim() || null,
-          nextStatus: next?.status ?? null,
-          nextTransitionAt: next?.at ?? null,
+          startTime: now,
+          next: this.voip.firstTransition(placed, now),
         },
-        em,
+        'api',
       );
       await this.voip.remember(call.id, placed, em);
-      await this.calls.insertEvents(
-        [{ callId: call.id, status: 'initiated', occurredAt: now, recordedAt: now, source: 'api' }],
-        em,
-      );
       await this.activity.record(
         { action: 'call_initiated', audit, entityType: 'call', entityId: call.id, details: { fromNumber, toNumber } },
         em,
@@ -99,17 +158,27 @@ export class CallPlacementService {
       return call;
     };
 
+    let result: { call: CallEntity; replayed: boolean };
     if (idempotencyKey === undefined) {
       // InnoDB may pick this insert as a deadlock victim against the engine's batch: retry, never a 500.
-      const call = await withDeadlockRetry(() => this.dataSource.transaction(create));
-      this.engine.publish([call]);
-      return { call: toCallDto(call), replayed: false };
+      result = { call: await withDeadlockRetry(() => this.dataSource.transaction(create)), replayed: false };
+    } else {
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify([toNumber, fromNumber, dto.notes ?? null]))
+        .digest('hex');
+      result = await withDeadlockRetry(() => this.placeOnce(actor.userId, idempotencyKey, requestHash, create));
     }
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify([toNumber, fromNumber, dto.notes ?? null]))
-      .digest('hex');
-    const result = await withDeadlockRetry(() => this.placeOnce(actor.userId, idempotencyKey, requestHash, create));
-    if (!result.replayed) this.engine.publish([result.call]);
+    if (!result.replayed) {
+      this.engine.publish([result.call]);
+      // The user's softphones hear of the call to dial (the first one online places it with X-HH-Call-Id).
+      if (dialledBySoftphone) {
+        this.bus.publish({
+          event: REALTIME_EVENTS.callDial,
+          data: toCallDto(result.call),
+          audience: { userId: result.call.userId },
+        });
+      }
+    }
     return { call: toCallDto(result.call), replayed: result.replayed };
   }
 
@@ -145,18 +214,218 @@ export class CallPlacementService {
     });
   }
 
-  /** The caller ID: one of the user's assigned numbers (their first by default); none at all is a 409. */
-  private async callerId(userId: number, requested: string | undefined): Promise<string> {
-    const numbers = (await this.numbers.ofOwner(userId)).filter((n) => n.status === 'assigned');
-    if (numbers.length === 0) {
-      throw conflict('You have no phone number yet: request one, and place calls once it is assigned');
+  /**
+   * The rows a provider dialog already has, by its sids (a retransmitted request answers from them; a call from the
+   * trunk has no caller's sid); `final` when the leading leg (the caller's, else the callee's) has ended.
+   */
+  async legsOf(callerSid: string | null, calleeSid: string): Promise<ProviderLegs & { final: boolean }> {
+    const rows = await this.calls.findBySids(callerSid === null ? [calleeSid] : [callerSid, calleeSid]);
+    const caller = rows.find((row) => row.callSid === callerSid) ?? null;
+    const callee = rows.find((row) => row.callSid === calleeSid) ?? null;
+    const leading = caller ?? callee;
+    return {
+      caller: caller && toCallDto(caller),
+      callee: callee && toCallDto(callee),
+      final: leading !== null && isFinal(leading.status),
+    };
+  }
+
+  /**
+   * A call a user's softphone dials on its own: POST /calls' policy (account, caller ID, destination, the `calls`
+   * limit, the toll-fraud guards), then the caller's row and, when the number is a portal user's (on-net), the
+   * callee's, in one transaction. Refusals are CallRefused.
+   */
+  async placeForProvider(request: ProviderCallRequest): Promise<ProviderLegs> {
+    const { userId } = request;
+    this.policy.assertMayCall(request.status);
+    const toNumber = this.policy.destination(request.toNumber);
+    const fromNumber = await this.policy.callerId(userId, request.callerId);
+    const guards = this.policy.guards();
+    this.policy.assertCountry(toNumber, guards);
+    await this.policy.consumeCallAttempt(userId);
+    const calleeId = await this.policy.onNetOwner(toNumber);
+    let legs: CallEntity[];
+    try {
+      legs = await withDeadlockRetry(() =>
+        this.dataSource.transaction(async (em) => {
+          await this.policy.enforceInTransaction(userId, em, guards);
+          const now = this.clock.now();
+          const row = { fromNumber, toNumber, notes: null, startTime: now };
+          const caller = await this.insertInitiated(
+            em,
+            {
+              ...row,
+              userId,
+              direction: 'outbound',
+              callSid: request.callerSid,
+              ratePerMinute: this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net'),
+              next: this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now),
+            },
+            'provider',
+          );
+          await this.recordInitiated([caller], request.client, em);
+          if (calleeId === null) return [caller];
+          const callee = await this.insertCallee(em, { ...row, userId: calleeId, callSid: request.calleeSid });
+          await this.recordInitiated([callee], request.client, em);
+          return [caller, callee];
+        }),
+      );
+    } catch (error) {
+      // The same INVITE authorized twice at once: the other request made the rows; answer with them.
+      if (isDuplicateEntry(error)) return this.legsOf(request.callerSid, request.calleeSid);
+      throw error;
     }
-    if (requested === undefined) return numbers[0]?.phoneNumber ?? '';
-    const wanted = toE164(requested);
-    if (!wanted || !numbers.some((n) => n.phoneNumber === wanted)) {
-      throw fieldError('fromNumber', 'is not one of your assigned numbers');
+    this.engine.publish(legs);
+    const [caller, callee] = legs;
+    return { caller: caller ? toCallDto(caller) : null, callee: callee ? toCallDto(callee) : null };
+  }
+
+  /**
+   * The INVITE of a call placed through POST /calls (X-HH-Call-Id): the call must be the user's, still `initiated`
+   * and not dialled yet, to the same number; it takes the dialog's sid and its safety deadline restarts; on-net, the
+   * callee's row is created with it. Anything else is a 404 (CallRefused 'unknown_call').
+   */
+  async bindForProvider(request: ProviderBindRequest): Promise<ProviderLegs> {
+    const dialled = toE164(request.toNumber);
+    let legs: CallEntity[];
+    try {
+      legs = await withDeadlockRetry(() =>
+        this.dataSource.transaction(async (em) => {
+          const call = await this.calls.findOwn(request.userId, request.callId, { lock: true, manager: em });
+          if (
+            !call ||
+            call.status !== 'initiated' ||
+            call.callSid !== null ||
+            call.direction !== 'outbound' ||
+            call.toNumber !== dialled
+          ) {
+            throw new CallRefused('unknown_call', 404, 'Call not found');
+          }
+          const now = this.clock.now();
+          const calleeId = await this.policy.onNetOwner(call.toNumber, em);
+          const next = this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now);
+          call.callSid = request.callerSid;
+          call.ratePerMinute = this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net');
+          call.nextStatus = next?.status ?? null;
+          call.nextTransitionAt = next?.at ?? null;
+          await this.calls.bindSid(call, em);
+          if (calleeId === null) return [call];
+          const callee = await this.insertCallee(em, {
+            userId: calleeId,
+            fromNumber: call.fromNumber,
+            toNumber: call.toNumber,
+            notes: null,
+            startTime: now,
+            callSid: request.calleeSid,
+          });
+          await this.recordInitiated([callee], request.client, em);
+          return [call, callee];
+        }),
+      );
+    } catch (error) {
+      if (isDuplicateEntry(error)) return this.legsOf(request.callerSid, request.calleeSid);
+      throw error;
     }
-    return wanted;
+    this.engine.publish(legs);
+    const [caller, callee] = legs;
+    return { caller: caller ? toCallDto(caller) : null, callee: callee ? toCallDto(callee) : null };
+  }
+
+  /**
+   * A call from the trunk to one of the portal's numbers: the callee's row, for the number's owner, who must be an
+   * active user (else CallRefused 'unknown_call'). The caller's number is kept as given when it is not a real one.
+   */
+  async receiveForProvider(request: ProviderInboundRequest): Promise<ProviderLegs> {
+    const called = toE164(request.calledNumber);
+    const ownerId = called === null ? null : await this.policy.onNetOwner(called);
+    if (called === null || ownerId === null) throw new CallRefused('unknown_call', 404, 'Not a number of this portal');
+    const raw = request.fromNumber.trim();
+    const fromNumber = toE164(raw) ?? (raw.length > 0 && raw.length <= RAW_NUMBER_MAX_LENGTH ? raw : 'unknown');
+    let callee: CallEntity;
+    try {
+      callee = await withDeadlockRetry(() =>
+        this.dataSource.transaction(async (em) => {
+          const row = await this.insertCallee(em, {
+            userId: ownerId,
+            fromNumber,
+            toNumber: called,
+            notes: null,
+            startTime: this.clock.now(),
+            callSid: request.calleeSid,
+          });
+          await this.recordInitiated([row], request.client, em);
+          return row;
+        }),
+      );
+    } catch (error) {
+      if (isDuplicateEntry(error)) return this.legsOf(null, request.calleeSid);
+      throw error;
+    }
+    this.engine.publish([callee]);
+    return { caller: null, callee: toCallDto(callee) };
+  }
+
+  /** The callee's leg: inbound, free, initiated, with the safety deadline of a dialled call. */
+  private insertCallee(
+    em: EntityManager,
+    row: Pick<NewCallRow, 'userId' | 'fromNumber' | 'toNumber' | 'notes' | 'startTime'> & { callSid: string },
+  ): Promise<CallEntity> {
+    return this.insertInitiated(
+      em,
+      {
+        ...row,
+        direction: 'inbound',
+        ratePerMinute: this.voip.ratePerMinute('inbound'),
+        next: this.voip.firstTransition({ callSid: row.callSid, plan: null }, row.startTime),
+      },
+      'provider',
+    );
+  }
+
+  /** Inserts a call `initiated` with its first timeline event; its activity row is the caller's to write. */
+  private async insertInitiated(em: EntityManager, row: NewCallRow, source: CallEventSource): Promise<CallEntity> {
+    const call = await this.calls.insert(
+      {
+        userId: row.userId,
+        fromNumber: row.fromNumber,
+        toNumber: row.toNumber,
+        direction: row.direction,
+        status: 'initiated',
+        durationSeconds: 0,
+        startTime: row.startTime,
+        endTime: null,
+        answeredAt: null,
+        callSid: row.callSid,
+        provider: this.voip.providerName,
+        recordingUrl: null,
+        cost: 0,
+        ratePerMinute: row.ratePerMinute,
+        notes: row.notes,
+        nextStatus: row.next?.status ?? null,
+        nextTransitionAt: row.next?.at ?? null,
+      },
+      em,
+    );
+    await this.calls.insertEvents(
+      [{ callId: call.id, status: 'initiated', occurredAt: row.startTime, recordedAt: row.startTime, source }],
+      em,
+    );
+    return call;
+  }
+
+  /** call_initiated for calls the SIP server reported (no signed-in actor: the call's user, the server's address). */
+  private async recordInitiated(calls: CallEntity[], client: ClientContext, em: EntityManager): Promise<void> {
+    await this.activity.recordMany(
+      calls.map((call) => ({
+        action: 'call_initiated' as const,
+        userId: call.userId,
+        client,
+        entityType: 'call' as const,
+        entityId: call.id,
+        details: { fromNumber: call.fromNumber, toNumber: call.toNumber, direction: call.direction },
+      })),
+      em,
+    );
   }
 
   /** Hang-up (initiated/ringing → canceled, in_progress → completed) and notes; any other transition is a 409. */
@@ -187,7 +456,8 @@ export class CallPlacementService {
       }
       return call;
     });
-    if (hungUp && call.callSid) await this.voip.hangup(call.callSid).catch(() => undefined);
+    // The row is final already; the provider's side (ending a real dialog) never delays or fails the answer.
+    if (hungUp && call.callSid) void this.voip.hangup(call.callSid).catch(() => undefined);
     this.engine.publish([call]);
     return toCallDto(call);
   }

@@ -35,7 +35,8 @@ export class CallEntity {
   @Column({ type: 'enum', enum: CALL_STATUSES, default: 'initiated' })
   status!: CallStatus;
 
-  @Column({ name: 'call_sid', type: 'varchar', length: 100, nullable: true, unique: true })
+  /** The provider's id of the call: the mock's sid; with sip the Call-ID (+ ';in' for the callee's leg). */
+  @Column({ name: 'call_sid', type: 'varchar', length: 255, nullable: true, unique: true })
   callSid!: string | null;
 
   @Column({ type: 'varchar', length: 20, default: 'mock' })
@@ -60,6 +61,17 @@ export class CallEntity {
 
   @Column({ type: 'decimal', precision: 10, scale: 4, default: 0, transformer: decimalToNumber })
   cost!: number;
+
+  /** Price per started minute, locked when the call was placed (sql/009); null on older calls (the mock's rate). */
+  @Column({
+    name: 'rate_per_minute',
+    type: 'decimal',
+    precision: 10,
+    scale: 4,
+    nullable: true,
+    transformer: decimalToNumber,
+  })
+  ratePerMinute!: number | null;
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;

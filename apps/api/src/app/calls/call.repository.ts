@@ -243,6 +243,61 @@ export class CallRepository {
     );
   }
 
+  /** The calls with these provider sids (either leg of a SIP dialog), read without locks. */
+  findBySids(sids: string[], manager?: EntityManager): Promise<CallEntity[]> {
+    if (sids.length === 0) return Promise.resolve([]);
+    return this.calls(manager).findBy({ callSid: In(sids) });
+  }
+
+  /**
+   * The calls with these provider sids, locked FOR UPDATE in id order (the order every writer locks calls in, so
+   * the event inbox never deadlocks against itself); a call the engine holds is waited for, never skipped.
+   */
+  lockBySids(sids: string[], manager: EntityManager): Promise<CallEntity[]> {
+    if (sids.length === 0) return Promise.resolve([]);
+    return this.calls(manager)
+      .createQueryBuilder('call')
+      .where('call.callSid IN (:...sids)', { sids })
+      .orderBy('call.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** A user's outbound calls in flight; idx_calls_status keeps it to the few calls in flight system-wide. */
+  async countOpenOutbound(userId: number, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT COUNT(*) AS open FROM calls
+        WHERE status IN ('initiated', 'ringing', 'in_progress') AND user_id = ? AND direction = 'outbound'`,
+      [userId],
+    );
+    return Number((row as { open?: unknown } | undefined)?.open ?? 0);
+  }
+
+  /** What a user's calls started at or after `from` cost (final calls; a call in flight costs 0 until it ends). */
+  async costSince(userId: number, from: Date, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(
+      'SELECT COALESCE(SUM(cost), 0) AS cost FROM calls WHERE user_id = ? AND start_time >= ?',
+      [userId, from],
+    );
+    return Number((row as { cost?: unknown } | undefined)?.cost ?? 0);
+  }
+
+  /** Gives a call placed through the API the sid its provider dialled it with (the row is locked by the caller). */
+  async bindSid(
+    call: Pick<CallEntity, 'id' | 'callSid' | 'ratePerMinute' | 'nextStatus' | 'nextTransitionAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.calls(manager).update(
+      { id: call.id },
+      {
+        callSid: call.callSid,
+        ratePerMinute: call.ratePerMinute,
+        nextStatus: call.nextStatus,
+        nextTransitionAt: call.nextTransitionAt,
+      },
+    );
+  }
+
   /** Appends to the calls' timelines, one statement for the batch. */
   async insertEvents(events: NewCallEvent[], manager?: EntityManager): Promise<void> {
     if (events.length === 0) return;

@@ -50,6 +50,11 @@ export class NumbersService {
     return this.numbers.findByOwner(ownerId);
   }
 
+  /** Who holds the number (E.164) as an assigned number; null when it is nobody's (calls: on-net routing). */
+  async assignedOwnerOf(phoneNumber: string, manager?: EntityManager): Promise<number | null> {
+    return (await this.numbers.findAssignedByNumber(phoneNumber, manager))?.ownerId ?? null;
+  }
+
   async countAssignedTo(ownerId: number): Promise<number> {
     return this.numbers.countAssignedTo(ownerId);
   }

@@ -68,6 +68,11 @@ export class PhoneNumberRepository {
     return this.numbers().findOneBy({ id, ownerId, status: 'assigned' });
   }
 
+  /** The number when it is assigned to someone (phone_number is unique); null otherwise. */
+  findAssignedByNumber(phoneNumber: string, manager?: EntityManager): Promise<PhoneNumberEntity | null> {
+    return this.numbers(manager).findOneBy({ phoneNumber, status: 'assigned' });
+  }
+
   findById(id: number): Promise<PhoneNumberEntity | null> {
     return this.numbers().findOneBy({ id });
   }
