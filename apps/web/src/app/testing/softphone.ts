@@ -14,7 +14,8 @@ import {
   type SipUserAgentHandlers,
 } from '../core/softphone/sip-user-agent';
 import { SoftphoneService } from '../core/softphone/softphone.service';
-import { type SipCredentials, TELEPHONY_ENDPOINTS } from '../core/softphone/telephony-contracts';
+import type { SipCredentials } from '@hh/contracts';
+import { TELEPHONY_ENDPOINTS } from '../core/softphone/telephony-endpoints';
 
 type Listener = (...args: never[]) => void;
 

@@ -15,7 +15,6 @@ import { type AdminActivityLog, API_BASE_PATH, type Call, type NumberRequest, RE
 import { filter, map, type Observable, Subject } from 'rxjs';
 import { AuthStore } from '../auth/auth-store.service';
 import { signInUrlTree } from '../auth/sign-in-redirect';
-import { CALL_DIAL_EVENT } from '../softphone/telephony-contracts';
 import { SseParser } from './sse-parser';
 
 /** GET /api/v1/events: the signed-in user's live updates as Server-Sent Events. */
@@ -72,7 +71,7 @@ export class LiveEventsService {
   /** Each status change of one of my calls (and each notes edit), as the full Call. */
   readonly callUpdates$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callUpdated);
   /** Calls created through the API (sip mode) that one of my online softphones is asked to place. */
-  readonly callDials$: Observable<Call> = this.eventsNamed<Call>(CALL_DIAL_EVENT);
+  readonly callDials$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callDial);
   /** Each change of one of my number requests. */
   readonly requestUpdates$: Observable<NumberRequest> = this.eventsNamed<NumberRequest>(
     REALTIME_EVENTS.numberRequestUpdated,

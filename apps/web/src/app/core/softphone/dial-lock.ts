@@ -12,8 +12,8 @@ export function dialLockName(callId: number): string {
  * Without the Web Locks API (old browsers, specs) every tab may try, and the API still refuses a second INVITE.
  */
 export function claimDialLock(callId: number, until: Promise<void>): Promise<boolean> {
-  const locks: LockManager | undefined = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks || typeof locks.request !== 'function') {
+  const locks = lockManager();
+  if (!locks) {
     return Promise.resolve(true);
   }
   return new Promise<boolean>((resolve) => {
@@ -24,4 +24,36 @@ export function claimDialLock(callId: number, until: Promise<void>): Promise<boo
       })
       .catch(() => resolve(true));
   });
+}
+
+/** Held by a tab while its dialer creates a call (POST /calls), which it then places itself. */
+export const PLACING_LOCK_NAME = 'hh-softphone-placing';
+
+function lockManager(): LockManager | undefined {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks && typeof locks.request === 'function' ? locks : undefined;
+}
+
+/**
+ * Tells the other tabs that this one is creating a call it will place: the API announces every new call with
+ * `call.dial` to all of them, possibly before this tab has the POST's answer. Held until `until` settles; by then this
+ * tab has asked for the call's dial lock, which was queued first.
+ */
+export function holdPlacingLock(until: Promise<void>): void {
+  lockManager()
+    ?.request(PLACING_LOCK_NAME, { mode: 'exclusive' }, () => until)
+    .catch(() => undefined);
+}
+
+/** Resolves once no tab is creating a call (at once without Web Locks). */
+export function afterPlacingTabs(): Promise<void> {
+  const locks = lockManager();
+  return locks
+    ? locks
+        .request(PLACING_LOCK_NAME, { mode: 'shared' }, () => undefined)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+    : Promise.resolve();
 }

@@ -27,7 +27,7 @@ import {
   SoftphoneService,
   type SoftphoneTestHook,
 } from './softphone.service';
-import { TELEPHONY_ENDPOINTS } from './telephony-contracts';
+import { TELEPHONY_ENDPOINTS } from './telephony-endpoints';
 
 describe('SoftphoneService', () => {
   let fakes: SoftphoneFakes;

@@ -1,8 +1,8 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, DOCUMENT, effect, inject, Injectable, Injector, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { type Call, canUseTelephony, hasPermission } from '@hh/contracts';
-import { catchError, EMPTY, firstValueFrom } from 'rxjs';
+import { type Call, canUseTelephony, hasPermission, type SipCredentials, type TelephonyInfo } from '@hh/contracts';
+import { catchError, defer, EMPTY, finalize, firstValueFrom, type Observable } from 'rxjs';
 import { formatPhoneNumber } from '../../shared/format/phone';
 import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
@@ -10,7 +10,7 @@ import { AuthStore } from '../auth/auth-store.service';
 import { LiveEventsService } from '../live-events/live-events.service';
 import { AudioOutputService } from './audio-output.service';
 import { CallNotificationsService } from './call-notifications.service';
-import { claimDialLock } from './dial-lock';
+import { afterPlacingTabs, claimDialLock, holdPlacingLock } from './dial-lock';
 import { RingtoneService } from './ringtone.service';
 import { SoftphoneError } from './softphone-errors';
 import { AUDIO_ONLY, openMicrophone, SOFTPHONE_MEDIA, stopStream } from './softphone-media';
@@ -22,7 +22,7 @@ import {
   type SipSession,
   type SipUserAgent,
 } from './sip-user-agent';
-import { type SipCredentials, sipUserOf, TELEPHONY_ENDPOINTS, type TelephonyInfo } from './telephony-contracts';
+import { sipUserOf, TELEPHONY_ENDPOINTS } from './telephony-endpoints';
 
 export type SoftphoneStatus = 'offline' | 'connecting' | 'online' | 'error';
 
@@ -263,6 +263,18 @@ export class SoftphoneService {
     const placing = this.placeCall(ua, call).finally(() => this.dialing.delete(call.id));
     this.dialing.set(call.id, placing);
     return placing;
+  }
+
+  /**
+   * Creates a call this tab will place (`post` is POST /calls): meanwhile the other tabs hold back the `call.dial`
+   * the API sends for it, so the call rings out of the tab whose Call button was pressed.
+   */
+  creating<T>(post: Observable<T>): Observable<T> {
+    return defer(() => {
+      const done = deferred();
+      holdPlacingLock(done.promise);
+      return post.pipe(finalize(done.resolve));
+    });
   }
 
   /** Whether this browser carries the call (so hang-up, tones, mute and hold act on its session). */
@@ -630,6 +642,7 @@ export class SoftphoneService {
 
   /** A call created through the API: placed by the first online tab, quietly skipped otherwise. */
   private async placeForApi(call: Call): Promise<void> {
+    await afterPlacingTabs(); // a tab creating a call places it itself
     if (call.status !== 'initiated' || this.stateSignal().status !== 'online' || this.currentLeg()) {
       return; // another softphone of mine may take it; the API fails it if none does
     }
