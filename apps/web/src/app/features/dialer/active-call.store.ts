@@ -1,13 +1,14 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { Call, PlaceCallRequest } from '@hh/contracts';
-import { catchError, EMPTY, finalize, type Observable, of, switchMap, tap, throwError, timer } from 'rxjs';
+import { catchError, concat, EMPTY, finalize, type Observable, of, switchMap, tap, timer } from 'rxjs';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
+import { SoftphoneService } from '../../core/softphone/softphone.service';
 import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { newIdempotencyKey } from '../../shared/http/idempotency-key';
 import { isNewerOrSame } from '../../shared/calls/call-list-updates';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
+import { ApiCallChannel, type CallChannel, SipCallChannel } from './call-channel';
 
 /** While the live stream is down, the live call is polled this often instead. */
 export const ACTIVE_CALL_POLL_MS = 3_000;
@@ -19,14 +20,22 @@ export const ACTIVE_CALL_SAFETY_POLL_MS = 10_000;
 
 /**
  * The dialer's call: placed here, followed live (from the event stream, or by polling while the stream is down),
- * timed from the moment it is answered, and hung up. Mute and hold are local UI state: the mock provider carries no
- * media. Provided by the dialer page.
+ * timed from the moment it is answered, and hung up. What carries the call is the channel's business (call-channel.ts):
+ * the API's mock, where mute and hold are the page's own state, or the browser softphone in sip mode, which also
+ * brings calls answered here or placed for the API. Provided by the dialer page.
  */
 @Injectable()
 export class ActiveCallStore {
   private readonly api = inject(CallsApiService);
   private readonly events = inject(LiveEventsService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly softphone = inject(SoftphoneService);
+  private readonly sipChannel = inject(SipCallChannel);
+  private readonly apiChannel = inject(ApiCallChannel);
+  /** The one place the provider matters. */
+  private readonly channel = computed<CallChannel>(() =>
+    this.softphone.sipMode() ? this.sipChannel : this.apiChannel,
+  );
 
   private readonly current = signal<Call | null>(null);
   /** When the call was seen entering in_progress (ms since epoch): the timer counts from here. */
@@ -46,6 +55,15 @@ export class ActiveCallStore {
   /** DTMF tones sent during this call. */
   readonly sentDigits = signal('');
   readonly digitsError = signal<string | null>(null);
+  /** Why hold did not take. */
+  readonly controlError = signal<string | null>(null);
+  /** Why calls cannot be placed right now (the softphone is offline…), or null. */
+  readonly unavailable = computed(() => this.channel().unavailable());
+  /** Why the line refused or lost the current call, when its status does not say it. */
+  readonly lineFailure = computed(() => {
+    const call = this.current();
+    return call ? this.channel().failureOf(call.id) : null;
+  });
 
   /** A call is being placed or is live (not yet final). */
   readonly busy = computed(() => this.dialing() || this.live());
@@ -74,17 +92,32 @@ export class ActiveCallStore {
       )
       .subscribe(() => this.refetch());
 
+    // A call the channel carries without this page placing it (answered on another page, placed for the API).
+    effect(() => {
+      const carried = this.channel().carriedCallId();
+      untracked(() => {
+        if (carried !== null && carried !== this.current()?.id && !this.dialing()) {
+          this.adopt(carried);
+        }
+      });
+    });
+
     this.destroyRef.onDestroy(() => this.stopTicking());
   }
 
-  /** Places a call with a fresh idempotency key; the returned observable fails with the API's refusal. */
+  /**
+   * Places a call with a fresh idempotency key and puts it on the line. The returned observable emits the call, and
+   * fails with the API's refusal, or with the softphone's (a SoftphoneError: offline, the microphone refused).
+   */
   place(request: PlaceCallRequest): Observable<Call> {
     this.early.clear();
     this.current.set(null);
     this.resetCallState();
     this.dialing.set(true);
-    return this.api.place(request, newIdempotencyKey()).pipe(
+    const channel = this.channel();
+    return channel.create(this.api.place(request, newIdempotencyKey())).pipe(
       tap((call) => this.follow(call)),
+      switchMap((call) => concat(of(call), channel.connect(call).pipe(switchMap(() => EMPTY)))),
       finalize(() => this.dialing.set(false)),
     );
   }
@@ -96,33 +129,19 @@ export class ActiveCallStore {
     }
   }
 
-  /**
-   * Hangs up with the transition the call's status allows (canceled before the answer, completed after it). If the
-   * call moved on meanwhile (409), it is re-read and, when still live, hung up with the transition that now applies.
-   */
+  /** Hangs up: the row's final status comes back in the answer (mock) or from live events (the line ended it). */
   hangUp(): Observable<Call> {
     const call = this.current();
-    const status = call ? hangUpStatusFor(call.status) : null;
-    if (!call || !status || this.hangingUp()) {
+    if (!call || !hangUpStatusFor(call.status) || this.hangingUp()) {
       return EMPTY;
     }
     this.hangingUp.set(true);
-    return this.api.hangUp(call.id, status).pipe(
-      catchError((error: unknown) => {
-        if (!(error instanceof HttpErrorResponse) || error.status !== 409) {
-          return throwError(() => error);
-        }
-        return this.api.get(call.id).pipe(
-          switchMap((fresh) => {
-            this.receive(fresh);
-            const next = hangUpStatusFor(fresh.status);
-            return next && next !== status ? this.api.hangUp(fresh.id, next) : of(fresh);
-          }),
-        );
-      }),
-      tap((ended) => this.receive(ended)),
-      finalize(() => this.hangingUp.set(false)),
-    );
+    return this.channel()
+      .hangUp(call)
+      .pipe(
+        tap((ended) => this.receive(ended)),
+        finalize(() => this.hangingUp.set(false)),
+      );
   }
 
   /** Sends one DTMF tone while the call is answered. */
@@ -133,17 +152,29 @@ export class ActiveCallStore {
     }
     this.sentDigits.update((digits) => digits + digit);
     this.digitsError.set(null);
-    this.api.sendDigits(call.id, digit).subscribe({
-      error: () => this.digitsError.set(`The tone ${digit} could not be sent.`),
-    });
+    this.channel()
+      .sendDigit(call, digit)
+      .subscribe({
+        error: () => this.digitsError.set(`The tone ${digit} could not be sent.`),
+      });
   }
 
   toggleMute(): void {
-    this.muted.update((muted) => !muted);
+    const muted = !this.muted();
+    this.channel().setMuted(muted);
+    this.muted.set(muted);
   }
 
   toggleHold(): void {
-    this.held.update((held) => !held);
+    const held = !this.held();
+    this.held.set(held);
+    this.controlError.set(null);
+    this.channel()
+      .setHeld(held)
+      .catch((error: unknown) => {
+        this.held.set(!held);
+        this.controlError.set(error instanceof Error ? error.message : 'The call could not be put on hold.');
+      });
   }
 
   /** Forgets the ended call, e.g. when a new number is dialled. */
@@ -151,6 +182,21 @@ export class ActiveCallStore {
     if (!this.busy()) {
       this.current.set(null);
     }
+  }
+
+  /** Shows a call the channel carries: read its row, then follow it like a call placed here. */
+  private adopt(callId: number): void {
+    this.api
+      .get(callId)
+      .pipe(
+        catchError(() => EMPTY),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((call) => {
+        if (!isFinalCallStatus(call.status) && this.current()?.id !== call.id && !this.dialing()) {
+          this.follow(call);
+        }
+      });
   }
 
   private follow(call: Call): void {
@@ -209,6 +255,7 @@ export class ActiveCallStore {
     this.held.set(false);
     this.sentDigits.set('');
     this.digitsError.set(null);
+    this.controlError.set(null);
   }
 
   private startTicking(): void {

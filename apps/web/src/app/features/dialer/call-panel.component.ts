@@ -8,7 +8,7 @@ import { formatPhoneNumber } from '../../shared/format/phone';
 import { DialPadComponent } from './dial-pad.component';
 
 /**
- * The live call: who is called, the running timer once
+ * The live call: who is called (or, for an answered incoming call, who called), the running timer once
  * answered, mute and hold, the in-call keypad for tones, and hang up. Presentational: the page owns the call.
  */
 @Component({
@@ -19,7 +19,9 @@ import { DialPadComponent } from './dial-pad.component';
     <section class="panel" aria-label="Current call">
       <p class="callee">
         <span class="number">{{ number() }}</span>
-        @if (callerId()) {
+        @if (inbound()) {
+          <span class="muted">to {{ myNumber() }}</span>
+        } @else if (callerId()) {
           <span class="muted">from {{ callerId() }}</span>
         }
       </p>
@@ -56,6 +58,9 @@ import { DialPadComponent } from './dial-pad.component';
           Hold
         </button>
       </div>
+      @if (controlError()) {
+        <p class="digits-error" role="alert">{{ controlError() }}</p>
+      }
 
       <section class="in-call-keypad" aria-label="In-call keypad">
         <hh-dial-pad label="Tones" [compact]="true" [disabled]="!answered()" (pressed)="digitPressed.emit($event)" />
@@ -143,6 +148,7 @@ export class CallPanelComponent {
   readonly held = input(false);
   readonly sentDigits = input('');
   readonly digitsError = input<string | null>(null);
+  readonly controlError = input<string | null>(null);
   readonly hangingUp = input(false);
 
   readonly muteToggled = output<void>();
@@ -150,7 +156,12 @@ export class CallPanelComponent {
   readonly digitPressed = output<string>();
   readonly hangUp = output<void>();
 
-  protected readonly number = computed(() => formatPhoneNumber(this.call().toNumber));
+  /** An answered incoming call (sip mode) shows who called and which of my numbers they called. */
+  protected readonly inbound = computed(() => this.call().direction === 'inbound');
+  protected readonly number = computed(() =>
+    formatPhoneNumber(this.inbound() ? this.call().fromNumber : this.call().toNumber),
+  );
+  protected readonly myNumber = computed(() => formatPhoneNumber(this.call().toNumber));
   protected readonly callerId = computed(() => this.callerIdLabel() ?? formatPhoneNumber(this.call().fromNumber));
   protected readonly answered = computed(() => this.call().status === 'in_progress');
   protected readonly timer = computed(() => formatTimer(this.elapsedSeconds()));

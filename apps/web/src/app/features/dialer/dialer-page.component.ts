@@ -19,6 +19,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, type PhoneNumber } from '@hh/contracts';
 import { take } from 'rxjs';
+import { PhoneSettingsComponent } from '../../core/softphone/phone-settings.component';
+import { PhoneStateComponent } from '../../core/softphone/phone-state.component';
+import { SoftphoneError } from '../../core/softphone/softphone-errors';
+import { SoftphoneService } from '../../core/softphone/softphone.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import {
   callOutcome,
@@ -82,6 +86,8 @@ function dialStringFromQuery(value: string | undefined): string {
     MatProgressSpinnerModule,
     MatSelectModule,
     NumberDisplayComponent,
+    PhoneSettingsComponent,
+    PhoneStateComponent,
     RecentCallsComponent,
     RouterLink,
   ],
@@ -98,6 +104,8 @@ export class DialerPageComponent {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly activeCall = inject(ActiveCallStore);
   protected readonly recent = inject(RecentCallsStore);
+  /** Sip mode: calls go through this browser's softphone, whose state and settings the page shows. */
+  protected readonly sipMode = inject(SoftphoneService).sipMode;
 
   /** ?from=<E.164>: the caller ID to preselect, when it is one of mine. */
   readonly from = input<string>();
@@ -143,6 +151,9 @@ export class DialerPageComponent {
   protected readonly numberError = signal<string | null>(null);
   /** Any other refusal, shown as a banner. */
   protected readonly refusal = signal<string | null>(null);
+  /** Why the microphone stopped the call (sip mode), with how to allow it. */
+  protected readonly microphoneProblem = signal<string | null>(null);
+  protected readonly phoneStateReasonId = 'dialer-phone-state-reason';
 
   protected readonly call = this.activeCall.call;
   protected readonly live = this.activeCall.live;
@@ -153,6 +164,7 @@ export class DialerPageComponent {
     () =>
       /\d/.test(this.dialString()) &&
       !this.busy() &&
+      this.activeCall.unavailable() === null &&
       // Wait for the numbers; with none there is nothing to call from. If they could not be read, let the API decide.
       ((this.numbers()?.length ?? 0) > 0 || this.numbersError() !== null),
   );
@@ -216,6 +228,7 @@ export class DialerPageComponent {
     }
     this.numberError.set(null);
     this.refusal.set(null);
+    this.microphoneProblem.set(null);
     this.activeCall
       .place({
         toNumber: toDialTarget(this.dialString()),
@@ -302,10 +315,19 @@ export class DialerPageComponent {
   private afterEdit(): void {
     this.numberError.set(null);
     this.refusal.set(null);
+    this.microphoneProblem.set(null);
     this.activeCall.clearEnded();
   }
 
   private showRefusal(error: unknown): void {
+    if (error instanceof SoftphoneError) {
+      if (error.aboutMicrophone) {
+        this.microphoneProblem.set(error.message);
+      } else {
+        this.refusal.set(`The call was not placed. ${error.message}`);
+      }
+      return;
+    }
     const refusal = dialRefusalOf(error);
     switch (refusal.kind) {
       case 'number':
