@@ -71,7 +71,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // The softphone's SIP WebSocket (VOIP_PROVIDER=sip) is another origin: Kamailio's.
+        connectSrc: ["'self'", ...(config.voip.sip ? [webSocketOrigin(config.voip.sip.wsUri)] : [])],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -99,4 +100,10 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
     new Logger('WebApp').warn('No built web app found (run `npm run build`); serving the API only');
   }
   return app;
+}
+
+/** The origin of a ws(s):// URL, as a CSP source (a path would limit the source to that path only). */
+function webSocketOrigin(uri: string): string {
+  const url = new URL(uri);
+  return `${url.protocol}//${url.host}`;
 }
