@@ -40,6 +40,8 @@ export function stackEnv(): NodeJS.ProcessEnv {
     TRUST_PROXY: 'loopback',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Fixed, so sessions outlive the API restart one spec makes.
+    JWT_SECRET: secrets.jwt,
     VOIP_PROVIDER: 'sip',
     SIP_AUTH_SECRET: secrets.auth,
     SIP_INTERNAL_SECRET: secrets.internal,
@@ -58,13 +60,17 @@ export function stackEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function readSecrets(): { auth: string; internal: string } {
+function readSecrets(): { auth: string; internal: string; jwt: string } {
   const file = join(RUN_DIR, 'secrets.json');
   if (!existsSync(file)) {
     mkdirSync(RUN_DIR, { recursive: true });
     writeFileSync(
       file,
-      JSON.stringify({ auth: randomBytes(32).toString('hex'), internal: randomBytes(32).toString('hex') }),
+      JSON.stringify({
+        auth: randomBytes(32).toString('hex'),
+        internal: randomBytes(32).toString('hex'),
+        jwt: randomBytes(32).toString('hex'),
+      }),
       { mode: 0o600 },
     );
   }
