@@ -4,7 +4,6 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type Call, canUseTelephony, hasPermission, type SipCredentials, type TelephonyInfo } from '@hh/contracts';
 import { catchError, defer, EMPTY, finalize, firstValueFrom, type Observable } from 'rxjs';
 import { formatPhoneNumber } from '../../shared/format/phone';
-import { hangUpStatusFor, isFinalCallStatus } from '../../shared/format/call-status';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
 import { AuthStore } from '../auth/auth-store.service';
 import { LiveEventsService } from '../live-events/live-events.service';
@@ -68,12 +67,6 @@ export const CREDENTIAL_RENEW_LEAD_MS = 5 * 60_000;
 /** Retries after a failed start (the API, credentials, loading JsSIP): 2 s, 4 s … at most 60 s. */
 export const RETRY_BASE_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
-/**
- * After a session of a portal call ends, its row normally turns final through Kamailio's events within a second or
- * two. If it is still live after this long (events lost, or a refusal Kamailio did not record), it is hung up through
- * the API so that it is not left ringing in the history.
- */
-export const SESSION_END_GRACE_MS = 10_000;
 /** Decline is "busy", not JsSIP's default 480, which the API would record as a missed (no answer) call. */
 export const DECLINE_STATUS = { status_code: 486, reason_phrase: 'Busy Here' } as const;
 
@@ -427,7 +420,7 @@ export class SoftphoneService {
       } catch {
         // Already over.
       }
-      this.finish(leg, null, false);
+      this.finish(leg, null);
     }
     const ua = this.ua;
     this.ua = null;
@@ -716,7 +709,7 @@ export class SoftphoneService {
     }
   }
 
-  private finish(leg: Leg, failure: SoftphoneCall['failure'], followUp = true): void {
+  private finish(leg: Leg, failure: SoftphoneCall['failure']): void {
     if (!this.legs.delete(leg.key)) {
       return;
     }
@@ -734,9 +727,6 @@ export class SoftphoneService {
       this.held.set(false);
       // Calls that waited now ring: the line is free.
       this.incomingSignal.update((calls) => calls.map((call) => ({ ...call, waiting: false })));
-      if (followUp && leg.callId !== null) {
-        this.settleRow(leg.callId);
-      }
     }
     if (this.incomingSignal().some((call) => !call.waiting)) {
       this.ringtone.start();
@@ -780,29 +770,11 @@ export class SoftphoneService {
     void this.audio.play?.()?.catch(() => undefined);
   }
 
-  /** If the row is still live after its session ended, the events were lost: hang it up through the API. */
-  private settleRow(callId: number): void {
-    const run = this.run;
-    setTimeout(() => {
-      if (run !== this.run || this.currentLeg()?.callId === callId) {
-        return;
-      }
-      this.calls
-        .get(callId)
-        .pipe(catchError(() => EMPTY))
-        .subscribe((row) => {
-          const status = hangUpStatusFor(row.status);
-          if (status && !isFinalCallStatus(row.status)) {
-            this.calls
-              .hangUp(callId, status)
-              .pipe(catchError(() => EMPTY))
-              .subscribe();
-          }
-        });
-    }, SESSION_END_GRACE_MS);
-  }
-
-  /** A row this browser could not place is canceled at once, so nothing is left initiated. */
+  /**
+   * A row this browser could not place (no INVITE left) is canceled at once, so nothing is left initiated. Rows whose
+   * INVITE did leave are Kamailio's to finish, through its events (applied even after an API outage); the API's own
+   * deadlines end those it never hears of.
+   */
   private cancelRow(call: Call): void {
     this.calls
       .hangUp(call.id, 'canceled')
