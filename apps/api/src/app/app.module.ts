@@ -22,6 +22,7 @@ import { NumberRequestsModule } from './number-requests/number-requests.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
+import { SipModule } from './voip/sip/sip.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         NumbersModule,
         NumberRequestsModule,
         CallsModule,
+        SipModule,
         AdminModule,
       ],
       providers: [

@@ -5,6 +5,7 @@ import { CallStatus } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
+import { PollingLoop } from '../../common/worker/polling-loop';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
 import { RollupsService } from '../analytics/rollups.service';
@@ -27,9 +28,11 @@ import { toCallDto } from './dto/call.dto';
 @Injectable()
 export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CallEngine');
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop = new PollingLoop(
+    () => this.tick(),
+    () => this.config.engine,
+    this.logger,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,40 +54,11 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let applied = 0;
-      try {
-        applied = await this.tick();
-      } catch (error) {
-        this.logger.warn(`Engine tick failed (${(error as Error).message}); retrying`);
-        await this.sleep(1000);
-        continue;
-      }
-      if (applied < this.config.engine.batchSize) await this.sleep(this.config.engine.pollMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await this.loop.stop();
   }
 
   /** Claims and applies the transitions due now (at most one batch); returns how many were applied. */

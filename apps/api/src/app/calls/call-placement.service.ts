@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CallDirection,
-  CallStatus,
-  HANGUP_TRANSITIONS,
-  REALTIME_EVENTS,
-  toE164,
-  type UserStatus,
-} from '@hh/contracts';
+import { CallDirection, CallStatus, HANGUP_TRANSITIONS, REALTIME_EVENTS, toE164, type UserStatus } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { withDeadlockRetry } from '../../common/database/deadlock-retry';
@@ -66,6 +59,7 @@ export interface ProviderCallRequest {
 /** A call placed through POST /calls that a softphone now dials, as the SIP server reports it. */
 export interface ProviderBindRequest {
   userId: number;
+  status: UserStatus;
   callId: number;
   toNumber: string;
   callerSid: string;
@@ -286,6 +280,7 @@ export class CallPlacementService {
    * callee's row is created with it. Anything else is a 404 (CallRefused 'unknown_call').
    */
   async bindForProvider(request: ProviderBindRequest): Promise<ProviderLegs> {
+    this.policy.assertMayCall(request.status);
     const dialled = toE164(request.toNumber);
     let legs: CallEntity[];
     try {

@@ -18,6 +18,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -69,12 +70,18 @@ export class CallsController {
   @Post()
   @RateLimit('calls')
   @ApiOperation({
-    summary: 'Place a call through the VoIP provider (mock)',
+    summary: 'Place a call through the VoIP provider',
     description:
       'Starts an outbound call from one of your assigned numbers (default: your first). The call is `initiated`; ' +
-      'follow it with GET /calls/{id} or the live events. Test numbers: +15005550001 fails, +15005550002 is busy, ' +
-      '+15005550003 is not answered, +15005550004 is answered and completes after 30 s, +15005550005 stays in ' +
-      `progress until hung up. At most ${RATE_LIMITS.calls.limit} calls per minute per user.`,
+      'follow it with GET /calls/{id} or the live events. With the mock provider (GET /telephony), test numbers: ' +
+      '+15005550001 fails, +15005550002 is busy, +15005550003 is not answered, +15005550004 is answered and ' +
+      'completes after 30 s, +15005550005 stays in progress until hung up. At most ' +
+      `${RATE_LIMITS.calls.limit} calls per minute per user (429).\n\n` +
+      'With real calls (`sip`), your signed-in dialer (a WebRTC softphone) dials the call: it has no `callSid` until ' +
+      'then, and fails if no softphone dials it within 30 s. A call placed with an API key is sent to your open ' +
+      'dialers (live event `call.dial`); without one online the answer is 409. Real calls are also guarded against ' +
+      'toll fraud: a destination country the server does not allow is a 403; as many calls in progress at once as ' +
+      "the server allows, or today's spend (UTC) at its daily cap, a 409.",
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -87,7 +94,14 @@ export class CallsController {
     description: 'The call (also when replayed for an Idempotency-Key: header Idempotent-Replayed: true)',
   })
   @ApiConflictResponse({
-    description: 'No assigned number yet, or the Idempotency-Key was used with another request',
+    description:
+      'No assigned number yet, or the Idempotency-Key was used with another request; with real calls: too many ' +
+      "calls in progress, today's spend cap reached, or (API key) no softphone online to dial it",
+    type: ProblemDto,
+  })
+  @ApiForbiddenResponse({
+    description:
+      'The account is suspended or awaiting approval; with real calls: the destination country is not allowed',
     type: ProblemDto,
   })
   async place(
@@ -176,7 +190,8 @@ export class CallsController {
   @ApiOperation({
     summary: 'Hang up a call, or edit its notes',
     description:
-      'status: initiated/ringing → canceled, in_progress → completed (duration and cost computed then). Any other transition: 409',
+      'status: initiated/ringing → canceled, in_progress → completed (duration and cost computed then). Any other ' +
+      'transition: 409. A real call (sip) is also ended on the SIP server.',
   })
   @ApiOkResponse({ type: CallDto })
   @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
@@ -194,10 +209,13 @@ export class CallsController {
 
   @Post(':id/digits')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Send DTMF digits during an answered call' })
+  @ApiOperation({
+    summary: 'Send DTMF digits during an answered call',
+    description: "With real calls the softphone sends digits in the call's audio (RFC 4733): this answers 409",
+  })
   @ApiAcceptedResponse({ description: 'Sent to the provider' })
   @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
-  @ApiConflictResponse({ description: 'The call is not in progress', type: ProblemDto })
+  @ApiConflictResponse({ description: 'The call is not in progress, or the call is a real one', type: ProblemDto })
   async sendDigits(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: SendDigitsDto,
