@@ -40,6 +40,8 @@ const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
   ['get', '/api/v1/admin/calls', false],
   ['get', '/api/v1/admin/activity', false],
   ['get', '/api/v1/admin/analytics', false],
+  ['get', '/api/v1/telephony', false],
+  ['get', '/api/v1/sip/credentials', false],
   ['get', '/api/v1/health', true],
 ];
 
@@ -79,7 +81,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('offers API keys wherever a key may be used, and not on the session-only routes', () => {
-    const sessionOnly = /^\/api\/v1\/(auth|me|api-keys)/;
+    const sessionOnly = /^\/api\/v1\/(auth|me|api-keys|sip\/credentials)/;
     for (const [method, path, isPublic] of CONTRACT) {
       if (isPublic) continue;
       const schemes = (paths[path]?.[method]?.security ?? []).flatMap((requirement) => Object.keys(requirement));
