@@ -39,7 +39,7 @@ describe('VoipService', () => {
     expect(repository.save).toHaveBeenCalledWith(7, plan, em);
   });
 
-  it('schedules nothing and stores nothing for a provider that reports its own status changes', async () => {
+  it('schedules nothing and stores nothing for a call the mock placed without a plan', async () => {
     const { voip, repository } = service(new Map());
     expect(voip.firstTransition({ callSid: 'X', plan: null }, t0)).toBeNull();
     await voip.remember(7, { callSid: 'X', plan: null }, em);
