@@ -177,7 +177,12 @@ export class FakeMedia implements SoftphoneMedia {
   microphone: MediaStream = aMediaStream('microphone');
   /** The DOMException name getUserMedia rejects with, e.g. 'NotAllowedError'; null allows it. */
   refuseWith: string | null = null;
+  /** While set, getUserMedia waits for it: the browser's prompt is open. */
+  prompt: Promise<void> | null = null;
   readonly getUserMedia = jest.fn(async () => {
+    if (this.prompt) {
+      await this.prompt;
+    }
     if (this.refuseWith) {
       throw new DOMException('refused', this.refuseWith);
     }

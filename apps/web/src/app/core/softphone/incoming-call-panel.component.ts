@@ -32,6 +32,9 @@ import { type IncomingCall, SoftphoneService } from './softphone.service';
           @if (call.calledNumber) {
             <p class="called muted" data-testid="incoming-called">to {{ format(call.calledNumber) }}</p>
           }
+          @if (!call.waiting && softphone.awaitingMicrophone()) {
+            <p class="muted hint">Allow the microphone when the browser asks, to answer.</p>
+          }
           @if (call.problem) {
             <p class="problem" role="alert">{{ call.problem }}</p>
           }
@@ -92,6 +95,9 @@ import { type IncomingCall, SoftphoneService } from './softphone.service';
     }
     .caller {
       font: var(--mat-sys-title-large);
+    }
+    .hint {
+      font: var(--mat-sys-body-small);
     }
     .problem {
       color: #fecaca;

@@ -22,6 +22,7 @@ import { SoftphoneError } from './softphone-errors';
 import {
   CREDENTIAL_RENEW_LEAD_MS,
   E2E_FLAG_KEY,
+  HIDDEN_TAB_DIAL_DELAY_MS,
   RETRY_BASE_MS,
   SoftphoneService,
   type SoftphoneTestHook,
@@ -372,6 +373,19 @@ describe('SoftphoneService', () => {
         ['X-HH-Call-Id: 9', 'X-HH-Caller-Id: +19095550100'],
       ]);
       events.callDials.next(placed); // a repeated event
+      await settle();
+      expect(ua.calls).toHaveLength(1);
+    });
+
+    it('lets a visible tab claim them first when this one is hidden', async () => {
+      const { ua } = await startSipSoftphone(fakes);
+      jest.useFakeTimers();
+      const hidden = jest.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+      events.callDials.next(placed);
+      await settle();
+      expect(ua.calls).toHaveLength(0);
+      jest.advanceTimersByTime(HIDDEN_TAB_DIAL_DELAY_MS);
+      hidden.mockRestore();
       await settle();
       expect(ua.calls).toHaveLength(1);
     });

@@ -67,6 +67,8 @@ export const CREDENTIAL_RENEW_LEAD_MS = 5 * 60_000;
 /** Retries after a failed start (the API, credentials, loading JsSIP): 2 s, 4 s … at most 60 s. */
 export const RETRY_BASE_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
+/** How long a hidden tab lets the visible ones claim a call.dial first. */
+export const HIDDEN_TAB_DIAL_DELAY_MS = 500;
 /** Decline is "busy", not JsSIP's default 480, which the API would record as a missed (no answer) call. */
 export const DECLINE_STATUS = { status_code: 486, reason_phrase: 'Busy Here' } as const;
 
@@ -172,6 +174,8 @@ export class SoftphoneService {
   readonly held = signal(false);
   /** Something the user should know that no page asked for (a call placed for the API that needed the microphone). */
   readonly notice = signal<string | null>(null);
+  /** The browser is asking the user for the microphone (its prompt may sit unanswered): the page says so. */
+  readonly awaitingMicrophone = signal(false);
   /** Why calls cannot be placed right now, or null when they can. */
   readonly unavailable = computed(() => {
     const { status, reason } = this.stateSignal();
@@ -348,7 +352,7 @@ export class SoftphoneService {
     }
     let microphone: MediaStream;
     try {
-      microphone = await openMicrophone(this.media);
+      microphone = await this.microphone();
     } catch (error) {
       // It keeps ringing: the user can allow the microphone and accept again before the caller gives up.
       const problem = error instanceof SoftphoneError ? error.message : String(error);
@@ -582,7 +586,7 @@ export class SoftphoneService {
     }
     let microphone: MediaStream;
     try {
-      microphone = await openMicrophone(this.media);
+      microphone = await this.microphone();
     } catch (error) {
       ended.resolve();
       this.cancelRow(call);
@@ -635,6 +639,10 @@ export class SoftphoneService {
 
   /** A call created through the API: placed by the first online tab, quietly skipped otherwise. */
   private async placeForApi(call: Call): Promise<void> {
+    if (this.document.hidden) {
+      // A visible tab (the one the user looks at) places it if there is one: hidden ones ask for the lock later.
+      await new Promise((resolve) => setTimeout(resolve, HIDDEN_TAB_DIAL_DELAY_MS));
+    }
     await afterPlacingTabs(); // a tab creating a call places it itself
     if (call.status !== 'initiated' || this.stateSignal().status !== 'online' || this.currentLeg()) {
       return; // another softphone of mine may take it; the API fails it if none does
@@ -834,6 +842,15 @@ export class SoftphoneService {
 
   private pcConfig(): RTCConfiguration {
     return { iceServers: this.credentials?.iceServers ?? [] };
+  }
+
+  private async microphone(): Promise<MediaStream> {
+    this.awaitingMicrophone.set(true);
+    try {
+      return await openMicrophone(this.media);
+    } finally {
+      this.awaitingMicrophone.set(false);
+    }
   }
 
   /** The INVITE announced by the last `ua.call()` (read once). */

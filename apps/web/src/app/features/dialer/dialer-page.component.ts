@@ -105,7 +105,9 @@ export class DialerPageComponent {
   protected readonly activeCall = inject(ActiveCallStore);
   protected readonly recent = inject(RecentCallsStore);
   /** Sip mode: calls go through this browser's softphone, whose state and settings the page shows. */
-  protected readonly sipMode = inject(SoftphoneService).sipMode;
+  private readonly softphone = inject(SoftphoneService);
+  protected readonly sipMode = this.softphone.sipMode;
+  protected readonly awaitingMicrophone = this.softphone.awaitingMicrophone;
 
   /** ?from=<E.164>: the caller ID to preselect, when it is one of mine. */
   readonly from = input<string>();

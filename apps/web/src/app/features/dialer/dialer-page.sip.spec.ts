@@ -214,6 +214,23 @@ describe('DialerPageComponent with the SIP softphone', () => {
     expect(buttonNamed('Call').disabled).toBe(false);
   });
 
+  it('asks to allow the microphone while the browser prompt is open, then places the call', async () => {
+    await render();
+    let allow: () => void = () => undefined;
+    fakes.media.prompt = new Promise<void>((resolve) => (allow = resolve));
+    await placeCall();
+    expect(element.querySelector('[data-testid="microphone-prompt"]')?.textContent).toContain(
+      'Allow the microphone when the browser asks',
+    );
+    expect(ua.calls).toHaveLength(0);
+
+    allow();
+    await settle();
+    refresh();
+    expect(element.querySelector('[data-testid="microphone-prompt"]')).toBeNull();
+    expect(ua.calls).toHaveLength(1);
+  });
+
   it("says why the phone network refused a call when its status cannot (e.g. a caller ID it won't carry)", async () => {
     await render();
     await placeCall();
