@@ -32,7 +32,22 @@ const recordings = join(runDir, 'recordings');
 mkdirSync(recordings, { recursive: true });
 const wav = join(runDir, 'tone-1000.wav');
 if (!existsSync(wav)) {
-  const made = spawnSync('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', wav, 'synth', '600', 'sine', '1000', 'vol', '0.5']);
+  const made = spawnSync('sox', [
+    '-n',
+    '-r',
+    '8000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    wav,
+    'synth',
+    '600',
+    'sine',
+    '1000',
+    'vol',
+    '0.5',
+  ]);
   if (made.status !== 0) {
     console.error('far-end: sox is needed to make its tone. Install it with:\n  apt-get install -y sox');
     process.exit(1);
@@ -52,7 +67,10 @@ const fill = (template, extra = {}) =>
     (_, name) => ({ ...values, ...extra })[name] ?? '',
   );
 writeFileSync(join(runDir, 'config'), fill('config.template'));
-const numbers = args.answer.split(',').map((n) => n.trim()).filter(Boolean);
+const numbers = args.answer
+  .split(',')
+  .map((n) => n.trim())
+  .filter(Boolean);
 writeFileSync(join(runDir, 'accounts'), numbers.map((user) => fill('account.template', { USER: user })).join(''));
 
 const baresip = spawn('baresip', ['-f', runDir], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -26,7 +26,11 @@ const MODULES_DIR = env.KAMAILIO_MODULES_DIR ?? '/usr/lib/x86_64-linux-gnu/kamai
 const PACKAGES = [
   { what: 'Kamailio', path: '/usr/sbin/kamailio', pkg: 'kamailio' },
   { what: "Kamailio's WebSocket module", path: `${MODULES_DIR}/websocket.so`, pkg: 'kamailio-websocket-modules' },
-  { what: "Kamailio's auth_ephemeral module", path: `${MODULES_DIR}/auth_ephemeral.so`, pkg: 'kamailio-autheph-modules' },
+  {
+    what: "Kamailio's auth_ephemeral module",
+    path: `${MODULES_DIR}/auth_ephemeral.so`,
+    pkg: 'kamailio-autheph-modules',
+  },
   { what: "Kamailio's http_client module", path: `${MODULES_DIR}/http_client.so`, pkg: 'kamailio-utils-modules' },
   { what: "Kamailio's jansson module", path: `${MODULES_DIR}/jansson.so`, pkg: 'kamailio-json-modules' },
   { what: "Kamailio's MySQL/MariaDB module", path: `${MODULES_DIR}/db_mysql.so`, pkg: 'kamailio-mysql-modules' },
@@ -83,7 +87,13 @@ function secrets() {
   }
   if (changed) {
     mkdirSync(runDir, { recursive: true });
-    writeFileSync(secretsFile, Object.entries(out).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+    writeFileSync(
+      secretsFile,
+      Object.entries(out)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
+      { mode: 0o600 },
+    );
   }
   return out;
 }
@@ -117,7 +127,9 @@ function settings() {
     password: env.MARIADB_PASSWORD ?? '',
     database: env.MARIADB_DATABASE ?? 'hardhat_voip',
   };
-  const auth = db.password ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.user);
+  const auth = db.password
+    ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}`
+    : encodeURIComponent(db.user);
   return {
     ...s,
     db,
@@ -254,12 +266,10 @@ async function start() {
       rmSync(pidFile, { force: true });
       process.exit(code);
     }, 1500).unref();
-    Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(
-      () => {
-        rmSync(pidFile, { force: true });
-        process.exit(code);
-      },
-    );
+    Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
+      rmSync(pidFile, { force: true });
+      process.exit(code);
+    });
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
@@ -355,12 +365,17 @@ async function rpcReady(rpcPort) {
   }
 }
 
+/** Whether `pid` runs; a zombie (ended, not yet reaped by a parent that is busy) counts as gone. */
 function alive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true;
   }
 }
 

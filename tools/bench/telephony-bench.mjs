@@ -32,7 +32,12 @@ rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
 
 // The portal's schema (sip_events) in a scratch database, by the API's own migrator.
-const db = { host: process.env.MARIADB_HOST ?? '127.0.0.1', port: Number(process.env.MARIADB_PORT ?? 3306), user: process.env.MARIADB_USER ?? 'root', password: process.env.MARIADB_PASSWORD ?? '' };
+const db = {
+  host: process.env.MARIADB_HOST ?? '127.0.0.1',
+  port: Number(process.env.MARIADB_PORT ?? 3306),
+  user: process.env.MARIADB_USER ?? 'root',
+  password: process.env.MARIADB_PASSWORD ?? '',
+};
 const admin = await createConnection(db);
 await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
 const migrated = spawnSync(process.execPath, [join(root, 'dist/apps/api/migrate.js')], {
@@ -64,23 +69,52 @@ const env = {
   RTPENGINE_PORT_MAX: '32999',
   TELEPHONY_RUN_DIR: join(runDir, 'telephony'),
 };
-const telephony = spawn(process.execPath, [join(root, 'telephony/scripts/telephony.mjs'), 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const telephony = spawn(process.execPath, [join(root, 'telephony/scripts/telephony.mjs'), 'start'], {
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 children.push(telephony);
 await new Promise((ready, failed) => {
   telephony.stdout.on('data', (chunk) => chunk.toString().includes('telephony: ready') && ready());
   telephony.once('exit', (code) => failed(new Error(`telephony.mjs exited (${code})`)));
 });
 
-const tone = (hz, file) => spawnSync('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', file, 'synth', String(SECONDS + 60), 'sine', String(hz), 'vol', '0.5']);
+const tone = (hz, file) =>
+  spawnSync('sox', [
+    '-n',
+    '-r',
+    '8000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    file,
+    'synth',
+    String(SECONDS + 60),
+    'sine',
+    String(hz),
+    'vol',
+    '0.5',
+  ]);
 const fill = (template, values) =>
-  readFileSync(join(root, 'telephony', 'baresip', template), 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, n) => values[n] ?? '');
+  readFileSync(join(root, 'telephony', 'baresip', template), 'utf8').replace(
+    /\{\{([A-Z_]+)\}\}/g,
+    (_, n) => values[n] ?? '',
+  );
 const numbers = Array.from({ length: CALLS }, (_, i) => `+1202555${String(1000 + i)}`);
 
 async function baresip(name, sipPort, ctrlPort, hz, accounts) {
   const dir = join(runDir, name);
   mkdirSync(join(dir, 'recordings'), { recursive: true });
   tone(hz, join(dir, 'tone.wav'));
-  const values = { SIP_PORT: String(sipPort), CTRL_PORT: String(ctrlPort), WAV: join(dir, 'tone.wav'), RECORDINGS: join(dir, 'recordings'), OUTBOUND: `sip:127.0.0.1:${ports.sip}`, ANSWER_MODE: 'auto' };
+  const values = {
+    SIP_PORT: String(sipPort),
+    CTRL_PORT: String(ctrlPort),
+    WAV: join(dir, 'tone.wav'),
+    RECORDINGS: join(dir, 'recordings'),
+    OUTBOUND: `sip:127.0.0.1:${ports.sip}`,
+    ANSWER_MODE: 'auto',
+  };
   // Recording every call would measure the disk: the bench's baresips only play and listen.
   writeFileSync(join(dir, 'config'), fill('config.template', values).replace(/^module\s+sndfile\.so$/m, ''));
   writeFileSync(join(dir, 'accounts'), accounts(values));
@@ -107,10 +141,19 @@ async function baresip(name, sipPort, ctrlPort, hz, accounts) {
   return { events, command };
 }
 
-const farEnd = await baresip('far-end', ports.trunk, 4544, 1000, (v) => numbers.map((user) => fill('account.template', { ...v, USER: user })).join(''));
+const farEnd = await baresip('far-end', ports.trunk, 4544, 1000, (v) =>
+  numbers.map((user) => fill('account.template', { ...v, USER: user })).join(''),
+);
 const username = `${Math.floor(Date.now() / 1000) + 3600}:u1`;
 const password = createHmac('sha1', secret).update(username).digest('base64');
-const caller = await baresip('caller', ports.caller, 4545, 440, () => `<sip:u1@localhost>;auth_user=${username};auth_pass=${password};regint=0;audio_codecs=PCMU;outbound="sip:127.0.0.1:${ports.sip}"\n`);
+const caller = await baresip(
+  'caller',
+  ports.caller,
+  4545,
+  440,
+  () =>
+    `<sip:u1@localhost>;auth_user=${username};auth_pass=${password};regint=0;audio_codecs=PCMU;outbound="sip:127.0.0.1:${ports.sip}"\n`,
+);
 
 for (const number of numbers) {
   caller.command('dial', `sip:${number}@localhost`);
@@ -141,19 +184,27 @@ function sample(pattern) {
   }
   return { cpu: ticks / 100, rssMb: rssKb / 1024, processes: pids.length };
 }
-const watched = { kamailio: join(runDir, 'telephony', 'kamailio.cfg'), rtpengine: join(runDir, 'telephony', 'rtpengine.conf'), 'baresip (both)': `baresip -f ${runDir}` };
+const watched = {
+  kamailio: join(runDir, 'telephony', 'kamailio.cfg'),
+  rtpengine: join(runDir, 'telephony', 'rtpengine.conf'),
+  'baresip (both)': `baresip -f ${runDir}`,
+};
 const before = Object.fromEntries(Object.entries(watched).map(([name, pattern]) => [name, sample(pattern)]));
 const started = Date.now();
 await sleep(SECONDS * 1000);
 const elapsed = (Date.now() - started) / 1000;
 const after = Object.fromEntries(Object.entries(watched).map(([name, pattern]) => [name, sample(pattern)]));
 
-console.log(`\n${CALLS} concurrent calls (PCMU, 50 packets/s each way per leg) for ${elapsed.toFixed(1)} s; ${rows[0].n} answered events in sip_events\n`);
+console.log(
+  `\n${CALLS} concurrent calls (PCMU, 50 packets/s each way per leg) for ${elapsed.toFixed(1)} s; ${rows[0].n} answered events in sip_events\n`,
+);
 console.log('| process | CPU (% of one core) | per call | memory, PSS (MB) | processes |');
 console.log('|---|---|---|---|---|');
 for (const name of Object.keys(watched)) {
   const cpu = ((after[name].cpu - before[name].cpu) / elapsed) * 100;
-  console.log(`| ${name} | ${cpu.toFixed(1)} % | ${(cpu / CALLS).toFixed(2)} % | ${after[name].rssMb.toFixed(1)} | ${after[name].processes} |`);
+  console.log(
+    `| ${name} | ${cpu.toFixed(1)} % | ${(cpu / CALLS).toFixed(2)} % | ${after[name].rssMb.toFixed(1)} | ${after[name].processes} |`,
+  );
 }
 
 caller.command('hangupall');

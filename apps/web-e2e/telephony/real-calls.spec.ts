@@ -113,7 +113,11 @@ test.describe('real calls through Kamailio and rtpengine', () => {
       const talkSeconds = (Date.now() - answeredAt) / 1000;
       await expect(page.getByRole('status')).toHaveText(/Completed/, { timeout: 10_000 });
 
-      const outbound = await callMatching(request, caller, (c) => c.toNumber === callee.number && c.status === 'completed');
+      const outbound = await callMatching(
+        request,
+        caller,
+        (c) => c.toNumber === callee.number && c.status === 'completed',
+      );
       const inbound = await callMatching(request, callee, (c) => c.direction === 'inbound' && c.status === 'completed');
       expect(outbound.direction).toBe('outbound');
       expect(inbound.fromNumber).toBe(caller.number);

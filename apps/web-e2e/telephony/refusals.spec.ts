@@ -17,7 +17,7 @@ test.describe('refused at the SIP layer', () => {
     await sip.close();
   });
 
-  test('expired credentials, another user\'s From, a caller ID that is not yours, a blocked country, a pending user', async ({
+  test("expired credentials, another user's From, a caller ID that is not yours, a blocked country, a pending user", async ({
     request,
   }) => {
     const client = await activeClient(request);
@@ -58,10 +58,12 @@ test.describe('refused at the SIP layer', () => {
     const credentials = credentialsFor(client.userId, 3600);
     for (let n = 1; n <= 10; n++) {
       const outcome = await sip.call(`u${client.userId}`, credentials, absent.number);
-      expect({ n, code: outcome.code }).toEqual({ n, code: 480 });
+      expect({ n, code: outcome.code, cause: outcome.cause }).toEqual({ n, code: 480, cause: 'Unavailable' });
       // Ended before the next, so the concurrent-call guard never applies.
       await callMatching(request, client, () => true, 5_000);
-      await expect.poll(async () => (await calls(request, client)).filter((c) => c.status === 'no_answer').length).toBe(n);
+      await expect
+        .poll(async () => (await calls(request, client)).filter((c) => c.status === 'no_answer').length)
+        .toBe(n);
     }
     const eleventh = await sip.call(`u${client.userId}`, credentials, absent.number);
     expect(eleventh.code).toBe(486);

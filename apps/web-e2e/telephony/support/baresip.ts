@@ -146,6 +146,8 @@ export class FarEnd {
     if (!child?.pid || child.exitCode !== null) return;
     child.kill('SIGTERM');
     // Its port is free only once the process has gone.
-    await waitUntil(async () => !alive(child.pid as number), 5_000, 'baresip to exit').catch(() => child.kill('SIGKILL'));
+    await waitUntil(async () => !alive(child.pid as number), 5_000, 'baresip to exit').catch(() =>
+      child.kill('SIGKILL'),
+    );
   }
 }

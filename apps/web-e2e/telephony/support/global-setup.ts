@@ -18,7 +18,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await startApi();
   await startTelephony();
   return async () => {
-    stopTelephony();
-    await stopApi();
+    try {
+      await stopTelephony();
+    } finally {
+      await stopApi();
+    }
   };
 }

@@ -96,7 +96,10 @@ export async function heard(page: Page, ms = 1500): Promise<{ hz: number; db: nu
     analyser.getFloatFrequencyData(bins);
     let peak = 0;
     for (let i = 1; i < bins.length; i++) if ((bins[i] as number) > (bins[peak] as number)) peak = i;
-    const result = { hz: Math.round((peak * context.sampleRate) / analyser.fftSize), db: Math.round(bins[peak] as number) };
+    const result = {
+      hz: Math.round((peak * context.sampleRate) / analyser.fftSize),
+      db: Math.round(bins[peak] as number),
+    };
     await context.close();
     return result;
   }, ms);

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
@@ -41,13 +43,20 @@ export interface Outcome {
 }
 
 export class RawSipClient {
-  private constructor(private readonly page: Page) {}
+  private constructor(
+    private readonly page: Page,
+    private readonly server: Server,
+  ) {}
 
   static async open(browser: Browser): Promise<RawSipClient> {
+    // Served from a loopback HTTP server: a secure context, where getUserMedia exists (about:blank has none), and a
+    // local address, which Chromium's local-network checks let reach Kamailio (a page Playwright answers is not).
+    const body = `<!doctype html><title>SIP client</title><script>${jssipBundle()}</script>`;
+    const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>SIP client</title>');
-    await page.addScriptTag({ content: jssipBundle() });
-    return new RawSipClient(page);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    return new RawSipClient(page, server);
   }
 
   /** Places one call as `fromUser` with `credentials` and resolves with how it ended (answered calls are hung up). */
@@ -67,8 +76,16 @@ export class RawSipClient {
         await new Promise((resolve) => ua.on('connected', resolve));
         const session = ua.call(`sip:${to}@${domain}`, { mediaConstraints: { audio: true }, extraHeaders: headers });
         const outcome = await new Promise<{ code: number | null; reason: string | null; cause: string }>((resolve) => {
-          session.on('failed', (e: any) => // eslint-disable-line @typescript-eslint/no-explicit-any
-            resolve({ code: e.message?.status_code ?? null, reason: e.message?.reason_phrase ?? null, cause: e.cause }),
+          session.on(
+            'failed',
+            (
+              e: any, // eslint-disable-line @typescript-eslint/no-explicit-any
+            ) =>
+              resolve({
+                code: e.message?.status_code ?? null,
+                reason: e.message?.reason_phrase ?? null,
+                cause: e.cause,
+              }),
           );
           session.on('confirmed', () => {
             session.terminate();
@@ -84,5 +101,6 @@ export class RawSipClient {
 
   async close(): Promise<void> {
     await this.page.close();
+    await new Promise((resolve) => this.server.close(resolve));
   }
 }

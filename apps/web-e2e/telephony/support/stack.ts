@@ -94,7 +94,11 @@ export async function startApi(): Promise<void> {
   closeSync(log);
   api.unref();
   writeFileSync(API_PID_FILE, String(api.pid));
-  await waitUntil(async () => (await fetch(`${BASE_URL}/api/v1/health`).catch(() => null))?.ok === true, 60_000, 'the API');
+  await waitUntil(
+    async () => (await fetch(`${BASE_URL}/api/v1/health`).catch(() => null))?.ok === true,
+    60_000,
+    'the API',
+  );
 }
 
 /** Kills the API the hard way (as a crash would), so nothing it runs at shutdown can help. */
@@ -140,16 +144,27 @@ export async function startTelephony(): Promise<void> {
   );
 }
 
-export function stopTelephony(): void {
-  execFileSync(process.execPath, [join(ROOT, 'telephony/scripts/telephony.mjs'), 'stop'], { env: stackEnv() });
+export async function stopTelephony(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const stop = spawn(process.execPath, [join(ROOT, 'telephony/scripts/telephony.mjs'), 'stop'], {
+      env: stackEnv(),
+      stdio: 'inherit',
+    });
+    stop.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`telephony.mjs stop exited ${code}`))));
+  });
 }
 
+/** Whether `pid` runs; a zombie (ended, not yet reaped by its parent) counts as gone. */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -167,7 +182,22 @@ export function toneFile(hz: number, rate = 48_000): string {
   const file = join(RUN_DIR, `tone-${hz}-${rate}.wav`);
   if (!existsSync(file)) {
     mkdirSync(RUN_DIR, { recursive: true });
-    execFileSync('sox', ['-n', '-r', String(rate), '-c', '1', '-b', '16', file, 'synth', '300', 'sine', String(hz), 'vol', '0.5']);
+    execFileSync('sox', [
+      '-n',
+      '-r',
+      String(rate),
+      '-c',
+      '1',
+      '-b',
+      '16',
+      file,
+      'synth',
+      '300',
+      'sine',
+      String(hz),
+      'vol',
+      '0.5',
+    ]);
   }
   return file;
 }
