@@ -48,6 +48,10 @@ test.describe('real calls through Kamailio and rtpengine', () => {
     expect({ ...inBrowser, near: near(inBrowser.hz, TONES.farEnd) }).toMatchObject({ near: true });
     expect(inBrowser.db).toBeGreaterThan(-70);
 
+    // DTMF travels in the audio as RFC 4733 events, which the far end decodes.
+    await page.getByRole('region', { name: 'In-call keypad' }).getByRole('button', { name: '5', exact: true }).click();
+    expect((await farEnd.waitForEvent('CALL_DTMF_START')).param).toBe('5');
+
     await page.waitForTimeout(Math.max(0, 4000 - (Date.now() - answeredAt)));
     await page.getByRole('button', { name: 'Hang up' }).click();
     const talkSeconds = (Date.now() - answeredAt) / 1000;
@@ -107,6 +111,15 @@ test.describe('real calls through Kamailio and rtpengine', () => {
       const [callerHeard, calleeHeard] = await Promise.all([heard(page), heard(calleePage)]);
       expect({ ...callerHeard, near: near(callerHeard.hz, TONES.browserB) }).toMatchObject({ near: true });
       expect({ ...calleeHeard, near: near(calleeHeard.hz, TONES.browserA) }).toMatchObject({ near: true });
+
+      // Mute acts on the real call: the callee hears silence, then the caller's tone again.
+      await page.getByRole('button', { name: 'Mute' }).click();
+      await expect(page.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+      await expect.poll(async () => (await heard(calleePage, 500)).db, { timeout: 5_000 }).toBeLessThan(-90);
+      await page.getByRole('button', { name: 'Mute' }).click();
+      await expect
+        .poll(async () => near((await heard(calleePage, 500)).hz, TONES.browserA), { timeout: 5_000 })
+        .toBe(true);
 
       await calleePage.waitForTimeout(Math.max(0, 3000 - (Date.now() - answeredAt)));
       await calleePage.getByRole('button', { name: 'Hang up' }).click();

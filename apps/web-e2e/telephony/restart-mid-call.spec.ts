@@ -1,7 +1,7 @@
 import { expect, test } from '../src/support/fixtures';
 import { FarEnd } from './support/baresip';
 import { activeClient, callMatching, dial, heard, openDialer, sipCallId } from './support/portal';
-import { killApi, SIP, startApi, toneFile, TONES } from './support/stack';
+import { killApi, SIP, startApi, startTelephony, stopTelephony, toneFile, TONES } from './support/stack';
 
 const FAR_NUMBER = '+15005550005';
 
@@ -46,4 +46,18 @@ test('the API dies mid-call: the call goes on, and once the API is back the row 
   } finally {
     await farEnd.stop();
   }
+});
+
+test('Kamailio restarts: the phone stops showing online, then registers again by itself', async ({ page, request }) => {
+  const client = await activeClient(request);
+  await openDialer(page, client);
+  await page.getByLabel('Phone number').fill(FAR_NUMBER);
+  await expect(page.getByRole('button', { name: 'Call', exact: true })).toBeEnabled();
+  await stopTelephony();
+  // "Connecting…" while JsSIP retries, or "Phone offline": not online, and Call waits.
+  await expect(page.getByTestId('phone-state')).not.toHaveText('Phone online', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Call', exact: true })).toBeDisabled();
+  await startTelephony();
+  await expect(page.getByText('Phone online')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Call', exact: true })).toBeEnabled();
 });

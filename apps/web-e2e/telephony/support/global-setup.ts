@@ -15,13 +15,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     toneFile(hz);
     toneFile(hz, 8000);
   }
-  await startApi();
-  await startTelephony();
-  return async () => {
+  const teardown = async () => {
     try {
       await stopTelephony();
     } finally {
       await stopApi();
     }
   };
+  try {
+    await startApi();
+    await startTelephony();
+  } catch (error) {
+    // Playwright runs no teardown when the setup fails: leave nothing running.
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+  return teardown;
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -128,7 +128,10 @@ let telephony: ChildProcess | undefined;
 
 /** telephony.mjs start, as a developer runs it (it waits for the API's schema, then for rtpengine and Kamailio). */
 export async function startTelephony(): Promise<void> {
-  const log = openSync(join(RUN_DIR, 'telephony.log'), 'a');
+  const logFile = join(RUN_DIR, 'telephony.log');
+  // The log is appended to: only a "ready" written after this start counts.
+  const from = existsSync(logFile) ? statSync(logFile).size : 0;
+  const log = openSync(logFile, 'a');
   telephony = spawn(process.execPath, [join(ROOT, 'telephony/scripts/telephony.mjs'), 'start'], {
     cwd: ROOT,
     env: stackEnv(),
@@ -138,7 +141,7 @@ export async function startTelephony(): Promise<void> {
   closeSync(log);
   telephony.unref();
   await waitUntil(
-    async () => readFileSync(join(RUN_DIR, 'telephony.log'), 'utf8').includes('telephony: ready'),
+    async () => readFileSync(logFile).subarray(from).toString().includes('telephony: ready'),
     30_000,
     'Kamailio and rtpengine (see dist/telephony-e2e/telephony/logs)',
   );
