@@ -238,40 +238,28 @@ export class CallPlacementService {
     this.policy.assertCountry(toNumber, guards);
     await this.policy.consumeCallAttempt(userId);
     const calleeId = await this.policy.onNetOwner(toNumber);
-    let legs: CallEntity[];
-    try {
-      legs = await withDeadlockRetry(() =>
-        this.dataSource.transaction(async (em) => {
-          await this.policy.enforceInTransaction(userId, em, guards);
-          const now = this.clock.now();
-          const row = { fromNumber, toNumber, notes: null, startTime: now };
-          const caller = await this.insertInitiated(
-            em,
-            {
-              ...row,
-              userId,
-              direction: 'outbound',
-              callSid: request.callerSid,
-              ratePerMinute: this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net'),
-              next: this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now),
-            },
-            'provider',
-          );
-          await this.recordInitiated([caller], request.client, em);
-          if (calleeId === null) return [caller];
-          const callee = await this.insertCallee(em, { ...row, userId: calleeId, callSid: request.calleeSid });
-          await this.recordInitiated([callee], request.client, em);
-          return [caller, callee];
-        }),
+    return this.writeLegs(request.callerSid, request.calleeSid, async (em) => {
+      await this.policy.enforceInTransaction(userId, em, guards);
+      const now = this.clock.now();
+      const row = { fromNumber, toNumber, notes: null, startTime: now };
+      const caller = await this.insertInitiated(
+        em,
+        {
+          ...row,
+          userId,
+          direction: 'outbound',
+          callSid: request.callerSid,
+          ratePerMinute: this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net'),
+          next: this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now),
+        },
+        'provider',
       );
-    } catch (error) {
-      // The same INVITE authorized twice at once: the other request made the rows; answer with them.
-      if (isDuplicateEntry(error)) return this.legsOf(request.callerSid, request.calleeSid);
-      throw error;
-    }
-    this.engine.publish(legs);
-    const [caller, callee] = legs;
-    return { caller: caller ? toCallDto(caller) : null, callee: callee ? toCallDto(callee) : null };
+      await this.recordInitiated([caller], request.client, em);
+      if (calleeId === null) return [caller];
+      const callee = await this.insertCallee(em, { ...row, userId: calleeId, callSid: request.calleeSid });
+      await this.recordInitiated([callee], request.client, em);
+      return [caller, callee];
+    });
   }
 
   /**
@@ -282,48 +270,37 @@ export class CallPlacementService {
   async bindForProvider(request: ProviderBindRequest): Promise<ProviderLegs> {
     this.policy.assertMayCall(request.status);
     const dialled = toE164(request.toNumber);
-    let legs: CallEntity[];
-    try {
-      legs = await withDeadlockRetry(() =>
-        this.dataSource.transaction(async (em) => {
-          const call = await this.calls.findOwn(request.userId, request.callId, { lock: true, manager: em });
-          if (
-            !call ||
-            call.status !== 'initiated' ||
-            call.callSid !== null ||
-            call.direction !== 'outbound' ||
-            call.toNumber !== dialled
-          ) {
-            throw new CallRefused('unknown_call', 404, 'Call not found');
-          }
-          const now = this.clock.now();
-          const calleeId = await this.policy.onNetOwner(call.toNumber, em);
-          const next = this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now);
-          call.callSid = request.callerSid;
-          call.ratePerMinute = this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net');
-          call.nextStatus = next?.status ?? null;
-          call.nextTransitionAt = next?.at ?? null;
-          await this.calls.bindSid(call, em);
-          if (calleeId === null) return [call];
-          const callee = await this.insertCallee(em, {
-            userId: calleeId,
-            fromNumber: call.fromNumber,
-            toNumber: call.toNumber,
-            notes: null,
-            startTime: now,
-            callSid: request.calleeSid,
-          });
-          await this.recordInitiated([callee], request.client, em);
-          return [call, callee];
-        }),
-      );
-    } catch (error) {
-      if (isDuplicateEntry(error)) return this.legsOf(request.callerSid, request.calleeSid);
-      throw error;
-    }
-    this.engine.publish(legs);
-    const [caller, callee] = legs;
-    return { caller: caller ? toCallDto(caller) : null, callee: callee ? toCallDto(callee) : null };
+    return this.writeLegs(request.callerSid, request.calleeSid, async (em) => {
+      const call = await this.calls.findOwn(request.userId, request.callId, { lock: true, manager: em });
+      if (
+        !call ||
+        call.status !== 'initiated' ||
+        call.callSid !== null ||
+        call.direction !== 'outbound' ||
+        call.toNumber !== dialled
+      ) {
+        throw new CallRefused('unknown_call', 404, 'Call not found');
+      }
+      const now = this.clock.now();
+      const calleeId = await this.policy.onNetOwner(call.toNumber, em);
+      const next = this.voip.firstTransition({ callSid: request.callerSid, plan: null }, now);
+      call.callSid = request.callerSid;
+      call.ratePerMinute = this.voip.ratePerMinute(calleeId === null ? 'outbound' : 'on_net');
+      call.nextStatus = next?.status ?? null;
+      call.nextTransitionAt = next?.at ?? null;
+      await this.calls.bindSid(call, em);
+      if (calleeId === null) return [call];
+      const callee = await this.insertCallee(em, {
+        userId: calleeId,
+        fromNumber: call.fromNumber,
+        toNumber: call.toNumber,
+        notes: null,
+        startTime: now,
+        callSid: request.calleeSid,
+      });
+      await this.recordInitiated([callee], request.client, em);
+      return [call, callee];
+    });
   }
 
   /**
@@ -336,28 +313,41 @@ export class CallPlacementService {
     if (called === null || ownerId === null) throw new CallRefused('unknown_call', 404, 'Not a number of this portal');
     const raw = request.fromNumber.trim();
     const fromNumber = toE164(raw) ?? (raw.length > 0 && raw.length <= RAW_NUMBER_MAX_LENGTH ? raw : 'unknown');
-    let callee: CallEntity;
+    return this.writeLegs(null, request.calleeSid, async (em) => {
+      const row = await this.insertCallee(em, {
+        userId: ownerId,
+        fromNumber,
+        toNumber: called,
+        notes: null,
+        startTime: this.clock.now(),
+        callSid: request.calleeSid,
+      });
+      await this.recordInitiated([row], request.client, em);
+      return [row];
+    });
+  }
+
+  /**
+   * Writes a provider dialog's rows in one transaction (retried when InnoDB picks it as a deadlock victim) and
+   * publishes them. The same INVITE authorized twice at once meets the other request's rows on the unique sid:
+   * it answers with those.
+   */
+  private async writeLegs(
+    callerSid: string | null,
+    calleeSid: string,
+    write: (em: EntityManager) => Promise<CallEntity[]>,
+  ): Promise<ProviderLegs> {
+    let legs: CallEntity[];
     try {
-      callee = await withDeadlockRetry(() =>
-        this.dataSource.transaction(async (em) => {
-          const row = await this.insertCallee(em, {
-            userId: ownerId,
-            fromNumber,
-            toNumber: called,
-            notes: null,
-            startTime: this.clock.now(),
-            callSid: request.calleeSid,
-          });
-          await this.recordInitiated([row], request.client, em);
-          return row;
-        }),
-      );
+      legs = await withDeadlockRetry(() => this.dataSource.transaction(write));
     } catch (error) {
-      if (isDuplicateEntry(error)) return this.legsOf(null, request.calleeSid);
+      if (isDuplicateEntry(error)) return this.legsOf(callerSid, calleeSid);
       throw error;
     }
-    this.engine.publish([callee]);
-    return { caller: null, callee: toCallDto(callee) };
+    this.engine.publish(legs);
+    const caller = legs.find((leg) => leg.callSid === callerSid) ?? null;
+    const callee = legs.find((leg) => leg.callSid === calleeSid) ?? null;
+    return { caller: caller && toCallDto(caller), callee: callee && toCallDto(callee) };
   }
 
   /** The callee's leg: inbound, free, initiated, with the safety deadline of a dialled call. */
