@@ -49,6 +49,28 @@ describe('POST /calls and PATCH /calls with VOIP_PROVIDER=sip', () => {
     expect(await callsOf(who.user.id)).toEqual([]);
   });
 
+  it('replays an Idempotency-Key with its call even once no softphone is online any more', async () => {
+    const who = await caller(t);
+    kamailio.online.add(`u${who.user.id}`);
+    const key = await apiKeyOf(t, who);
+    const send = () =>
+      t
+        .http()
+        .post('/api/v1/calls')
+        .set('X-API-Key', key)
+        .set('Idempotency-Key', 'crm-order-77')
+        .send({ toNumber: OFF_NET });
+    const first = await send().expect(201);
+    kamailio.online.delete(`u${who.user.id}`);
+    const replay = await send().expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect(await callsOf(who.user.id)).toEqual([first.body.id]);
+    // A new request still needs a softphone.
+    const other = await t.http().post('/api/v1/calls').set('X-API-Key', key).send({ toNumber: OFF_NET });
+    expectProblem(other, 409, /softphone/);
+  });
+
   it("sends a key's call to the user's softphones as call.dial when one is online", async () => {
     const who = await caller(t);
     kamailio.online.add(`u${who.user.id}`);

@@ -119,11 +119,14 @@ export class CallPlacementService {
     this.policy.assertCountry(toNumber, guards);
     // With real calls the user's softphone dials: the dialer itself is one, but a key's caller needs one online.
     const dialledBySoftphone = this.voip.dialsThroughSoftphone && actor.via === 'api-key';
-    if (dialledBySoftphone) await this.voip.assertSoftphoneOnline(actor.userId);
+    // Asked only for a new call (a replayed Idempotency-Key answers its call whether a softphone is online or not),
+    // and once, like the provider below.
+    let softphoneOnline: Promise<void> | undefined;
 
     // Asked once: a transaction retried after a deadlock reuses the provider's call rather than dialling again.
     let placing: Promise<PlacedCall> | undefined;
     const create = async (em: EntityManager): Promise<CallEntity> => {
+      if (dialledBySoftphone) await (softphoneOnline ??= this.voip.assertSoftphoneOnline(actor.userId));
       await this.policy.enforceInTransaction(actor.userId, em, guards);
       placing ??= this.voip.placeCall({ from: fromNumber, to: toNumber });
       const placed = await placing;
