@@ -139,7 +139,14 @@ function settings() {
     SIP_PORT: port('SIP_PORT', 5060),
     WS_LISTEN_ADDRESS: env.SIP_WS_LISTEN_ADDRESS ?? listen,
     WS_PORT: port('SIP_WS_PORT', 5066),
-    RPC_LISTEN_ADDRESS: '127.0.0.1',
+    RPC_LISTEN_ADDRESS: env.SIP_RPC_LISTEN_ADDRESS ?? '127.0.0.1',
+    // JSON-RPC ends calls and lists registrations: only the API's addresses may use it.
+    RPC_SOURCE_TEST: (env.SIP_RPC_ALLOWED_ADDRESSES ?? '127.0.0.1')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map((a) => `$si != "${a}"`)
+      .join(' && '),
     RPC_PORT: port('SIP_RPC_PORT', 5071),
     API_URL: (env.SIP_API_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/$/, ''),
     TRUNK_HOSTPORT: `${trunk.host}${trunk.port ? `:${trunk.port}` : ''}`,
@@ -399,7 +406,7 @@ function apiEnv() {
     SIP_INTERNAL_SECRET: values.SIP_INTERNAL_SECRET,
     SIP_DOMAIN: values.SIP_DOMAIN,
     SIP_WS_URI: env.SIP_WS_URI ?? `ws://${values.WS_LISTEN_ADDRESS}:${values.WS_PORT}`,
-    SIP_RPC_URL: `http://127.0.0.1:${values.RPC_PORT}/RPC`,
+    SIP_RPC_URL: `http://${values.RPC_LISTEN_ADDRESS}:${values.RPC_PORT}/RPC`,
   };
 }
 
