@@ -7,6 +7,7 @@ import { LiveEventsService } from '../core/live-events/live-events.service';
 export class FakeLiveEvents {
   readonly callUpdates = new Subject<Call>();
   readonly callDials = new Subject<Call>();
+  readonly callIncoming = new Subject<Call>();
   readonly requestUpdates = new Subject<NumberRequest>();
   readonly activity = new Subject<AdminActivityLog>();
   readonly reconnected = new Subject<void>();
@@ -15,6 +16,7 @@ export class FakeLiveEvents {
   readonly connected = this.connectedState.asReadonly();
   readonly callUpdates$ = this.callUpdates.asObservable();
   readonly callDials$ = this.callDials.asObservable();
+  readonly callIncoming$ = this.callIncoming.asObservable();
   readonly requestUpdates$ = this.requestUpdates.asObservable();
   readonly activity$ = this.activity.asObservable();
   readonly reconnected$ = this.reconnected.asObservable();

@@ -72,6 +72,8 @@ export class LiveEventsService {
   readonly callUpdates$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callUpdated);
   /** Calls created through the API (sip mode) that one of my online softphones is asked to place. */
   readonly callDials$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callDial);
+  /** One of my numbers rings (mock provider): my inbound leg, ringing; its changes follow as call.updated. */
+  readonly callIncoming$: Observable<Call> = this.eventsNamed<Call>(REALTIME_EVENTS.callIncoming);
   /** Each change of one of my number requests. */
   readonly requestUpdates$: Observable<NumberRequest> = this.eventsNamed<NumberRequest>(
     REALTIME_EVENTS.numberRequestUpdated,

@@ -3,7 +3,9 @@ import { computed, DestroyRef, DOCUMENT, effect, inject, Injectable, Injector, s
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type Call, canUseTelephony, hasPermission, type SipCredentials, type TelephonyInfo } from '@hh/contracts';
 import { catchError, defer, EMPTY, finalize, firstValueFrom, type Observable } from 'rxjs';
+import { isFinalCallStatus } from '../../shared/format/call-status';
 import { formatPhoneNumber } from '../../shared/format/phone';
+import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
 import { AuthStore } from '../auth/auth-store.service';
 import { LiveEventsService } from '../live-events/live-events.service';
@@ -47,14 +49,17 @@ export interface SoftphoneCall {
   readonly failure: { code: number | null; message: string } | null;
 }
 
-/** A call ringing this browser. */
+/**
+ * A call ringing this browser, from either provider: a JsSIP session (sip), or a `call.incoming` event (mock), which
+ * rings every tab of mine and is answered and declined through the API.
+ */
 export interface IncomingCall {
   readonly key: number;
-  /** The callee's call row (X-HH-Call-Id), null when the header is missing. */
+  /** The callee's call row (sip: X-HH-Call-Id, null when the header is missing; mock: the event's call). */
   readonly callId: number | null;
-  /** The caller's number (X-HH-Caller-Number), E.164 when it came from the portal or the trunk. */
+  /** The caller's number (X-HH-Caller-Number, or the call's fromNumber), E.164 when it came from the portal or the trunk. */
   readonly callerNumber: string;
-  /** Which of my numbers was called (X-HH-Called-Number). */
+  /** Which of my numbers was called (X-HH-Called-Number, or the call's toNumber). */
   readonly calledNumber: string | null;
   /** It rang while another call was live: call waiting, offered to decline only. */
   readonly waiting: boolean;
@@ -71,6 +76,12 @@ export const RETRY_MAX_MS = 60_000;
 export const HIDDEN_TAB_DIAL_DELAY_MS = 500;
 /** Decline is "busy", not JsSIP's default 480, which the API would record as a missed (no answer) call. */
 export const DECLINE_STATUS = { status_code: 486, reason_phrase: 'Busy Here' } as const;
+
+/**
+ * The API ends an unanswered mock call after 25 s (no_answer): a card still ringing a little later missed that
+ * call.updated (the stream dropped), so the call is read again.
+ */
+export const MOCK_RING_CHECK_MS = 27_000;
 
 /** The localStorage flag that exposes window.__hhSoftphone to the Playwright telephony specs. */
 export const E2E_FLAG_KEY = 'hh.e2e';
@@ -96,6 +107,12 @@ interface Leg {
   remote: MediaStream | null;
   /** Resolves when the leg ends: releases the cross-tab dial lock. */
   release: () => void;
+}
+
+/** A mock call ringing here: answered and declined through the API. */
+interface MockRinging {
+  callId: number;
+  check: ReturnType<typeof setTimeout>;
 }
 
 interface Deferred {
@@ -205,6 +222,10 @@ export class SoftphoneService {
   /** The INVITE JsSIP announced while `call()` ran: it carries the Call-ID. */
   private lastLocalInvite: SipNewSessionEvent['request'] | null = null;
   private audio: HTMLAudioElement | null = null;
+  /** Mock mode: the calls ringing here, by card key. */
+  private readonly mockRinging = new Map<number, MockRinging>();
+  /** Mock mode: my calls that hold the line (outbound not yet over, inbound answered), by id: call waiting. */
+  private readonly mockLive = new Set<number>();
 
   /** Follows the session from now on: starts for a signed-in active user, stops on sign-out. Idempotent. */
   enable(): void {
@@ -232,6 +253,9 @@ export class SoftphoneService {
       { injector: this.injector },
     );
     this.events.callDials$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((call) => void this.placeForApi(call));
+    this.events.callIncoming$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((call) => this.ringMock(call));
+    this.events.callUpdates$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((call) => this.followMock(call));
+    this.events.reconnected$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.recheckMock());
     this.destroyRef.onDestroy(() => this.stop());
     this.exposeTestHook();
   }
@@ -344,8 +368,14 @@ export class SoftphoneService {
     }
   }
 
-  /** Answers a ringing call with the microphone; the panel says why when the microphone is refused. */
+  /**
+   * Answers a ringing call: sip with the microphone (the panel says why when it is refused); mock through the API,
+   * after which the call is this browser's current call (the dialer follows it).
+   */
   async accept(key: number): Promise<void> {
+    if (this.mockRinging.has(key)) {
+      return this.acceptMock(key);
+    }
     const leg = this.legs.get(key);
     if (!leg || leg.mine || this.currentLeg()) {
       return;
@@ -388,6 +418,16 @@ export class SoftphoneService {
 
   /** Refuses a ringing (or waiting) call as busy. */
   decline(key: number): void {
+    const mock = this.mockRinging.get(key);
+    if (mock) {
+      // The card goes at once; a call that stopped ringing meanwhile (409) was over anyway.
+      this.dropMock(key);
+      this.calls
+        .decline(mock.callId)
+        .pipe(catchError(() => EMPTY))
+        .subscribe();
+      return;
+    }
     const leg = this.legs.get(key);
     if (!leg || leg.mine) {
       return;
@@ -434,6 +474,10 @@ export class SoftphoneService {
     } catch {
       // Nothing to unregister.
     }
+    for (const key of [...this.mockRinging.keys()]) {
+      this.dropMock(key);
+    }
+    this.mockLive.clear();
     this.providerSignal.set(null);
     this.callSignal.set(null);
     this.notice.set(null);
@@ -682,15 +726,143 @@ export class SoftphoneService {
       waiting,
       problem: null,
     };
+    this.announce(incoming);
+  }
+
+  /** A new card, from either provider: it rings (when the page may play sound) and, in a hidden tab, notifies. */
+  private announce(incoming: IncomingCall): void {
     this.incomingSignal.update((calls) => [...calls, incoming]);
-    if (!waiting) {
+    if (!incoming.waiting) {
       this.ringtone.start();
       if (this.document.hidden) {
         const from = incoming.callerNumber ? formatPhoneNumber(incoming.callerNumber) : 'Unknown caller';
         const to = incoming.calledNumber ? ` to ${formatPhoneNumber(incoming.calledNumber)}` : '';
-        this.notifications.showIncoming(leg.key, 'Incoming call', `${from}${to}`);
+        this.notifications.showIncoming(incoming.key, 'Incoming call', `${from}${to}`);
       }
     }
+  }
+
+  /** Rings while a card is offered to answer (not only call waiting), silent otherwise. */
+  private updateRingtone(): void {
+    if (this.incomingSignal().some((call) => !call.waiting)) {
+      this.ringtone.start();
+    } else {
+      this.ringtone.stop();
+    }
+  }
+
+  /** Mock mode: `call.incoming`, my inbound leg ringing. */
+  private ringMock(call: Call): void {
+    if (this.providerSignal() !== 'mock' || call.direction !== 'inbound' || call.status !== 'ringing') {
+      return;
+    }
+    if ([...this.mockRinging.values()].some((ringing) => ringing.callId === call.id)) {
+      return; // a repeated event
+    }
+    const key = ++this.keys;
+    const run = this.run;
+    this.mockRinging.set(key, {
+      callId: call.id,
+      check: setTimeout(() => run === this.run && this.recheckMock(key), MOCK_RING_CHECK_MS),
+    });
+    this.announce({
+      key,
+      callId: call.id,
+      callerNumber: call.fromNumber,
+      calledNumber: call.toNumber || null,
+      waiting: this.mockLive.size > 0,
+      problem: null,
+    });
+  }
+
+  /** Mock mode: every change of my calls: cards close when their call stops ringing; the line's state for waiting. */
+  private followMock(call: Call): void {
+    if (this.providerSignal() !== 'mock') {
+      return;
+    }
+    for (const [key, ringing] of this.mockRinging) {
+      if (ringing.callId === call.id && call.status !== 'ringing') {
+        this.dropMock(key);
+      }
+    }
+    if (isFinalCallStatus(call.status)) {
+      this.mockLive.delete(call.id);
+      const current = this.callSignal();
+      if (current?.callId === call.id && current.phase !== 'ended') {
+        this.callSignal.set({ ...current, phase: 'ended' });
+      }
+    } else if (call.direction === 'outbound' || call.status === 'in_progress') {
+      this.mockLive.add(call.id);
+    }
+    if (this.mockLive.size === 0 && this.incomingSignal().some((incoming) => incoming.waiting)) {
+      // The line is free: calls that waited now ring.
+      this.incomingSignal.update((calls) => calls.map((incoming) => ({ ...incoming, waiting: false })));
+      this.updateRingtone();
+    }
+  }
+
+  /** Mock mode: reads the ringing calls again (after a reconnection, or when one should have stopped ringing). */
+  private recheckMock(only?: number): void {
+    for (const [key, ringing] of this.mockRinging) {
+      if (only !== undefined && key !== only) {
+        continue;
+      }
+      this.calls.get(ringing.callId).subscribe({
+        next: (call) => this.followMock(call),
+        error: (error: unknown) => {
+          if (error instanceof HttpErrorResponse && error.status === 404) {
+            this.dropMock(key);
+          }
+        },
+      });
+    }
+  }
+
+  private async acceptMock(key: number): Promise<void> {
+    const ringing = this.mockRinging.get(key);
+    const card = this.incomingSignal().find((call) => call.key === key);
+    if (!ringing || !card || card.waiting) {
+      return;
+    }
+    let answered: Call;
+    try {
+      answered = await firstValueFrom(this.calls.answer(ringing.callId));
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && (error.status === 404 || error.status === 409)) {
+        this.dropMock(key); // no longer ringing: the caller gave up, or another tab answered
+      } else {
+        const problem = `The call could not be answered. ${httpErrorMessage(error)}`;
+        this.incomingSignal.update((calls) => calls.map((call) => (call.key === key ? { ...call, problem } : call)));
+      }
+      return;
+    }
+    this.dropMock(key);
+    this.mockLive.add(answered.id);
+    // Any other call ringing now waits: the line is taken.
+    this.incomingSignal.update((calls) => calls.map((call) => ({ ...call, waiting: true })));
+    this.ringtone.stop();
+    this.muted.set(false);
+    this.held.set(false);
+    this.callSignal.set({
+      key,
+      callId: answered.id,
+      sipCallId: '',
+      direction: 'incoming',
+      phase: isFinalCallStatus(answered.status) ? 'ended' : 'answered',
+      failure: null,
+    });
+  }
+
+  private dropMock(key: number): void {
+    const ringing = this.mockRinging.get(key);
+    if (!ringing) {
+      return;
+    }
+    clearTimeout(ringing.check);
+    this.mockRinging.delete(key);
+    this.notifications.close(key);
+    this.incomingSignal.update((calls) => calls.filter((call) => call.key !== key));
+    this.updateRingtone();
   }
 
   private follow(leg: Leg): void {
@@ -736,11 +908,7 @@ export class SoftphoneService {
       // Calls that waited now ring: the line is free.
       this.incomingSignal.update((calls) => calls.map((call) => ({ ...call, waiting: false })));
     }
-    if (this.incomingSignal().some((call) => !call.waiting)) {
-      this.ringtone.start();
-    } else {
-      this.ringtone.stop();
-    }
+    this.updateRingtone();
     if (this.renewWhenIdle && this.legs.size === 0) {
       void this.connect(this.run);
     }

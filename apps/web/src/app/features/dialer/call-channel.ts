@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, inject, Injectable, type Signal, signal } from '@angular/core';
+import { computed, inject, Injectable, type Signal } from '@angular/core';
 import type { Call } from '@hh/contracts';
 import { catchError, concat, defer, EMPTY, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { SoftphoneError } from '../../core/softphone/softphone-errors';
@@ -38,7 +38,11 @@ export class ApiCallChannel implements CallChannel {
   readonly unavailable = computed(() =>
     this.softphone.detecting() ? 'Checking how calls are connected on this server…' : null,
   );
-  readonly carriedCallId = signal<number | null>(null).asReadonly();
+  /** An inbound call answered from the incoming-call panel (POST /calls/{id}/answer): the dialer follows it. */
+  readonly carriedCallId = computed(() => {
+    const call = this.softphone.call();
+    return call && call.direction === 'incoming' && call.phase !== 'ended' ? call.callId : null;
+  });
 
   failureOf(): string | null {
     return null;

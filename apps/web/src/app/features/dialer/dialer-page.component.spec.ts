@@ -15,6 +15,9 @@ import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
 import { NUMBERS_ENDPOINTS } from '../../shared/numbers/numbers-api.service';
+import { SoftphoneService } from '../../core/softphone/softphone.service';
+import { TELEPHONY_ENDPOINTS } from '../../core/softphone/telephony-endpoints';
+import { newSoftphoneFakes, provideSoftphoneFakes, settle } from '../../testing/softphone';
 import { DialerPageComponent } from './dialer-page.component';
 
 const MAIN_LINE = aPhoneNumber({ id: 11, phoneNumber: '+19095550100', friendlyName: 'Main line' });
@@ -36,6 +39,7 @@ describe('DialerPageComponent', () => {
         provideRouter([]),
         providePortalIcons(),
         provideFakeLiveEvents(events),
+        provideSoftphoneFakes(newSoftphoneFakes()),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -429,6 +433,44 @@ describe('DialerPageComponent', () => {
 
       jest.advanceTimersByTime(30_000);
       expect(polls()).toHaveLength(0); // over: no more polling
+    });
+
+    it('shows an inbound call answered from the incoming-call panel like an outbound one, and completes it', async () => {
+      const softphone = TestBed.inject(SoftphoneService);
+      softphone.enable();
+      TestBed.tick();
+      httpMock.expectOne(TELEPHONY_ENDPOINTS.telephony).flush({ provider: 'mock' });
+      await settle();
+      const inbound = aCall({
+        id: 456,
+        direction: 'inbound',
+        status: 'ringing',
+        fromNumber: '+15005550001',
+        toNumber: '+19095550100',
+        durationSeconds: 0,
+        endTime: null,
+      });
+      events.callIncoming.next(inbound);
+      const key = softphone.incoming()[0].key;
+      void softphone.accept(key);
+      httpMock.expectOne(CALLS_ENDPOINTS.answer(456)).flush({ ...inbound, status: 'in_progress' });
+      await settle();
+
+      await render();
+      httpMock
+        .expectOne((req) => req.url === CALLS_ENDPOINTS.call(456) && req.method === 'GET')
+        .flush({ ...inbound, status: 'in_progress' });
+      refresh();
+      expect(statusText()).toBe('In progress');
+      expect(element.querySelector('[role="timer"]')).not.toBeNull();
+      expect(region('Current call').textContent).toContain('(500) 555-0001');
+
+      buttonNamed('Hang up').click();
+      const hangUp = httpMock.expectOne((req) => req.url === CALLS_ENDPOINTS.call(456) && req.method === 'PATCH');
+      expect(hangUp.request.body).toEqual({ status: 'completed' });
+      hangUp.flush({ ...inbound, status: 'completed', durationSeconds: 4 });
+      refresh();
+      expect(statusText()).toBe('Completed · 0:04');
     });
 
     it('takes over a call that is still live when the page opens', async () => {

@@ -9,6 +9,8 @@ export const CALLS_ENDPOINTS = {
   calls: `${API_BASE_PATH}/calls`,
   call: (id: number) => `${API_BASE_PATH}/calls/${id}`,
   digits: (id: number) => `${API_BASE_PATH}/calls/${id}/digits`,
+  answer: (id: number) => `${API_BASE_PATH}/calls/${id}/answer`,
+  decline: (id: number) => `${API_BASE_PATH}/calls/${id}/decline`,
   stats: `${API_BASE_PATH}/calls/stats`,
   export: `${API_BASE_PATH}/calls/export`,
 } as const;
@@ -39,6 +41,16 @@ export class CallsApiService {
   /** Hangs up: `canceled` before the answer, `completed` once in progress (see hangUpStatusFor). */
   hangUp(id: number, status: 'canceled' | 'completed'): Observable<Call> {
     return this.http.patch<Call>(CALLS_ENDPOINTS.call(id), { status });
+  }
+
+  /** Answers one of my inbound calls while it rings (mock provider): both legs go in progress. */
+  answer(id: number): Observable<Call> {
+    return this.http.post<Call>(CALLS_ENDPOINTS.answer(id), {});
+  }
+
+  /** Refuses one of my ringing inbound calls (mock provider): it ends busy. */
+  decline(id: number): Observable<Call> {
+    return this.http.post<Call>(CALLS_ENDPOINTS.decline(id), {});
   }
 
   /** Replaces the notes; an empty text clears them. */
