@@ -4,6 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { MissedCallsService } from '../calls/missed-calls.service';
 import { IncomingCallPanelComponent } from '../softphone/incoming-call-panel.component';
 import { SoftphoneService } from '../softphone/softphone.service';
 import { PortalHeaderComponent } from './portal-header.component';
@@ -36,6 +37,7 @@ export class ShellLayoutComponent {
   constructor() {
     // The softphone lives as long as the session (it stops by itself on sign-out), so calls ring on every page.
     inject(SoftphoneService).enable();
+    inject(MissedCallsService).enable();
   }
 
   protected toggleDrawer(): void {
