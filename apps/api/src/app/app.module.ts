@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { NumberRequestsModule } from './number-requests/number-requests.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SimModule } from './sim/sim.module';
 import { UsersModule } from './users/users.module';
 import { SipModule } from './voip/sip/sip.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         NumberRequestsModule,
         CallsModule,
         SipModule,
+        SimModule,
         AdminModule,
       ],
       providers: [

@@ -15,6 +15,8 @@ const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
   ['get', '/api/v1/calls', false],
   ['get', '/api/v1/calls/{id}', false],
   ['patch', '/api/v1/calls/{id}', false],
+  ['post', '/api/v1/calls/{id}/answer', false],
+  ['post', '/api/v1/calls/{id}/decline', false],
   ['get', '/api/v1/calls/stats', false],
   ['get', '/api/v1/calls/export', false],
   ['get', '/api/v1/numbers', false],
@@ -41,6 +43,7 @@ const CONTRACT: [method: string, path: string, isPublic: boolean][] = [
   ['get', '/api/v1/admin/activity', false],
   ['get', '/api/v1/admin/analytics', false],
   ['get', '/api/v1/telephony', false],
+  ['post', '/api/v1/sim/inbound-calls', false],
   ['get', '/api/v1/sip/credentials', false],
   ['get', '/api/v1/health', true],
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CallStatus } from '@hh/contracts';
+import { CallStatus, REALTIME_EVENTS } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Clock } from '../../common/clock';
@@ -12,7 +12,7 @@ import { RollupsService } from '../analytics/rollups.service';
 import { RealtimeBus } from '../realtime/realtime-bus';
 import { VoipService } from '../voip/voip.service';
 import type { ProviderReport } from '../voip/voip-provider';
-import { callCost, isFinal, reportedTransition } from './call-lifecycle';
+import { callCost, isFinal, legSids, reportedTransition } from './call-lifecycle';
 import type { CallEventSource } from './call-event.entity';
 import { CallEntity } from './call.entity';
 import { CallRepository } from './call.repository';
@@ -75,11 +75,65 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
           steps.push({ call, status: call.nextStatus, at: call.nextTransitionAt });
         }
       }
+      // The other leg of an on-net mock call has no schedule of its own: it takes each step of the leg that has
+      // (the caller's, the lower id, locked first by the claim), in this transaction.
+      const peers = await this.peersOf(
+        em,
+        steps.map((step) => step.call),
+      );
+      for (const step of [...steps]) {
+        const peer = peers.get(step.call.id);
+        if (peer && !isFinal(peer.status))
+          steps.push({ call: peer, status: step.status, at: step.at, follows: step.call });
+      }
       await this.applyTransitions(em, steps, 'engine');
-      return steps.map((step) => step.call);
+      return steps;
     });
-    this.publish(changed);
+    this.publish(changed.map((step) => step.call));
+    this.publishIncoming(changed);
     return changed.length;
+  }
+
+  /**
+   * The legs of a call (itself and, for a mock call, the other leg by the sid convention), locked FOR UPDATE in id
+   * order: the order the engine's claim takes them in too (the leg with the schedule, inserted first, then its
+   * peer), so answer, decline, hang-up and the ring timeout serialise and never deadlock. The first leg is the one
+   * with the schedule.
+   */
+  async lockLegs(em: EntityManager, call: Pick<CallEntity, 'id' | 'provider' | 'callSid'>): Promise<CallEntity[]> {
+    if (call.provider === 'mock' && call.callSid) return this.calls.lockBySids(legSids(call.callSid), em);
+    const row = await this.calls.lockById(call.id, em);
+    return row ? [row] : [];
+  }
+
+  /**
+   * Moves every leg of a call (from lockLegs) as `statusOf` says, at `at`, in the caller's transaction: the first leg
+   * by its plan, the others following it (no schedule, the same talk time).
+   */
+  async applyToLegs(
+    em: EntityManager,
+    legs: CallEntity[],
+    statusOf: (leg: CallEntity) => CallStatus,
+    at: Date,
+    source: CallEventSource,
+    recordedAt: Date,
+    client?: ClientContext,
+  ): Promise<void> {
+    const [driver, ...others] = legs;
+    if (!driver) return;
+    const steps: Step[] = [{ call: driver, status: statusOf(driver), at }];
+    for (const leg of others)
+      if (!isFinal(leg.status)) steps.push({ call: leg, status: statusOf(leg), at, follows: driver });
+    await this.applyTransitions(em, steps, source, recordedAt, client);
+  }
+
+  /** The other leg of each mock call that has one, locked after the calls themselves, by the call's id. */
+  private async peersOf(em: EntityManager, calls: CallEntity[]): Promise<Map<number, CallEntity>> {
+    const linked = calls.filter((call) => call.provider === 'mock' && call.callSid !== null);
+    if (linked.length === 0) return new Map();
+    const otherSid = new Map(linked.map((call) => [legSids(call.callSid as string)[1], call.id]));
+    const peers = await this.calls.lockBySids([...otherSid.keys()], em);
+    return new Map(peers.map((peer) => [otherSid.get(peer.callSid as string) as number, peer]));
   }
 
   /**
@@ -113,9 +167,12 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     client?: ClientContext,
   ): Promise<void> {
     if (steps.length === 0) return;
+    // Steps that follow another leg's are written after it, with its talk time and no schedule of their own.
+    const driven = steps.filter((step) => !step.follows);
+    const followers = steps.filter((step) => step.follows);
     // What follows each step is the provider's to say (one read for the batch): the engine only applies it.
     const progress = await this.voip.progress(
-      steps.map(({ call, status, at }) => ({
+      driven.map(({ call, status, at }) => ({
         callId: call.id,
         status,
         at,
@@ -124,7 +181,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       })),
       em,
     );
-    steps.forEach(({ call, status, at }, index) => {
+    driven.forEach(({ call, status, at }, index) => {
       const { next, durationSeconds } = progress[index] as (typeof progress)[number];
       call.status = status;
       if (status === 'in_progress') call.answeredAt = at;
@@ -142,6 +199,17 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
         call.nextTransitionAt = next?.at ?? null;
       }
     });
+    for (const { call, status, at, follows } of followers) {
+      call.status = status;
+      if (status === 'in_progress') call.answeredAt = at;
+      if (isFinal(status)) {
+        call.endTime = at;
+        call.durationSeconds = status === 'completed' && call.answeredAt ? (follows as CallEntity).durationSeconds : 0;
+        call.cost = callCost(call.durationSeconds, call.ratePerMinute ?? this.config.voip.mockRatePerMinute);
+      }
+      call.nextStatus = null;
+      call.nextTransitionAt = null;
+    }
     const written = recordedAt ?? this.clock.now();
     const calls = steps.map((step) => step.call);
     await this.calls.updateProgress(calls, em);
@@ -204,6 +272,21 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       this.bus.publish({ event: 'call.updated', data: toCallDto(call), audience: { userId: call.userId } });
     }
   }
+
+  /**
+   * call.incoming to the callee of each mock inbound leg that just started ringing (after its call.updated): the
+   * web app shows Answer/Decline. Real calls ring the softphone through SIP instead.
+   */
+  private publishIncoming(steps: Step[]): void {
+    for (const { call, status } of steps) {
+      if (status !== 'ringing' || call.direction !== 'inbound' || call.provider !== 'mock') continue;
+      this.bus.publish({
+        event: REALTIME_EVENTS.callIncoming,
+        data: toCallDto(call),
+        audience: { userId: call.userId },
+      });
+    }
+  }
 }
 
 /** One transition to apply to a call locked by the caller's transaction. */
@@ -211,4 +294,9 @@ export interface Step {
   call: CallEntity;
   status: CallStatus;
   at: Date;
+  /**
+   * The leg this one follows (the other leg of an on-net mock call): it keeps no schedule of its own and, when both
+   * complete, takes that leg's talk time. That leg's step must be in the same batch.
+   */
+  follows?: CallEntity;
 }

@@ -1,6 +1,6 @@
 import { answeredSeconds, nextTransition } from '../voip/call-plan';
 import { CallPlan } from '../voip/voip-provider';
-import { callCost, reportedTransition } from './call-lifecycle';
+import { callCost, hangupStatus, legSids, reportedTransition } from './call-lifecycle';
 import { countryOf, startOfUtcDay } from './call-policy';
 
 const plan: CallPlan = { ringMs: 2000, outcome: 'in_progress', outcomeMs: 3000, talkSeconds: 30 };
@@ -103,5 +103,21 @@ describe('the toll-fraud helpers', () => {
   it('counts the day from midnight UTC', () => {
     expect(startOfUtcDay(new Date('2026-11-24T23:59:59.999-05:00'))).toEqual(new Date('2026-11-25T00:00:00.000Z'));
     expect(startOfUtcDay(new Date('2026-11-24T00:00:00.000Z'))).toEqual(new Date('2026-11-24T00:00:00.000Z'));
+  });
+});
+
+describe('legSids', () => {
+  it("names a leg's own sid and the other leg's: <sid> for the caller, <sid>;in for the callee", () => {
+    expect(legSids('MOCKabc')).toEqual(['MOCKabc', 'MOCKabc;in']);
+    expect(legSids('MOCKabc;in')).toEqual(['MOCKabc;in', 'MOCKabc']);
+  });
+});
+
+describe('hangupStatus', () => {
+  it("completes both legs once answered; before, cancels the caller's and leaves the callee a missed call", () => {
+    expect(hangupStatus({ status: 'in_progress', direction: 'outbound' })).toBe('completed');
+    expect(hangupStatus({ status: 'in_progress', direction: 'inbound' })).toBe('completed');
+    expect(hangupStatus({ status: 'ringing', direction: 'outbound' })).toBe('canceled');
+    expect(hangupStatus({ status: 'initiated', direction: 'inbound' })).toBe('no_answer');
   });
 });

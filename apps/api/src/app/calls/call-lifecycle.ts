@@ -43,3 +43,25 @@ export function reportedTransition(current: CallStatus, reported: ProviderReport
       return answered ? null : reported;
   }
 }
+
+/**
+ * The two legs of one call between two parties share a sid: the caller's is `<sid>`, the callee's `<sid>;in` (the
+ * SIP Call-ID convention of voip/sip, which the mock follows for its on-net and simulated calls). A leg's sids, its
+ * own and the other leg's.
+ */
+export const CALLEE_LEG_SUFFIX = ';in';
+
+export function legSids(callSid: string): [string, string] {
+  return callSid.endsWith(CALLEE_LEG_SUFFIX)
+    ? [callSid, callSid.slice(0, -CALLEE_LEG_SUFFIX.length)]
+    : [callSid, `${callSid}${CALLEE_LEG_SUFFIX}`];
+}
+
+/**
+ * What a hang-up makes of each leg of a mock call: once answered both complete; before, the caller's leg is
+ * canceled and the callee's is no_answer (a missed call), whoever hung up.
+ */
+export function hangupStatus(leg: { status: CallStatus; direction: 'inbound' | 'outbound' }): CallStatus {
+  if (leg.status === 'in_progress') return 'completed';
+  return leg.direction === 'inbound' ? 'no_answer' : 'canceled';
+}

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CallDirection, CallStatus, HANGUP_TRANSITIONS, REALTIME_EVENTS, toE164, type UserStatus } from '@hh/contracts';
+import {
+  CallDirection,
+  CallStatus,
+  HANGUP_TRANSITIONS,
+  InboundCallScenario,
+  REALTIME_EVENTS,
+  TEST_NUMBERS,
+  toE164,
+  type UserStatus,
+} from '@hh/contracts';
+import { randomInt } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import type { AuditContext } from '../../common/audit/audit-context';
 import { withDeadlockRetry } from '../../common/database/deadlock-retry';
 import { isDuplicateEntry } from '../../common/errors/database-errors';
-import { badRequest, conflict, notFound } from '../../common/errors/problem.exception';
+import { badRequest, conflict, fieldError, notFound, ProblemException } from '../../common/errors/problem.exception';
 import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
 import { RealtimeBus } from '../realtime/realtime-bus';
@@ -15,7 +25,7 @@ import type { NextTransition, PlacedCall } from '../voip/voip-provider';
 import { VoipService } from '../voip/voip.service';
 import { CallEngine } from './call-engine';
 import type { CallEventSource } from './call-event.entity';
-import { isFinal } from './call-lifecycle';
+import { CALLEE_LEG_SUFFIX, hangupStatus, isFinal } from './call-lifecycle';
 import { CallPolicy, CallRefused } from './call-policy';
 import { CallEntity } from './call.entity';
 import { CallRepository } from './call.repository';
@@ -27,6 +37,16 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** calls.from_number holds 20 characters; a trunk caller's number is kept as given when it is not E.164. */
 const RAW_NUMBER_MAX_LENGTH = 20;
+const TEST_NUMBER_SET: ReadonlySet<string> = new Set(Object.values(TEST_NUMBERS));
+/** Area codes of the default caller of a simulated inbound call (+1 <area> 555-01xx: numbers reserved for fiction). */
+const OUTSIDE_AREAS = ['212', '312', '415', '617', '713', '206'];
+
+/** POST /sim/inbound-calls, as the sim feature passes it on. */
+export interface SimulatedInboundRequest {
+  to: string;
+  from?: string;
+  scenario?: InboundCallScenario;
+}
 
 export interface PlacedCallResult {
   call: CallDto;
@@ -128,10 +148,13 @@ export class CallPlacementService {
     const create = async (em: EntityManager): Promise<CallEntity> => {
       if (dialledBySoftphone) await (softphoneOnline ??= this.voip.assertSoftphoneOnline(actor.userId));
       await this.policy.enforceInTransaction(actor.userId, em, guards);
-      placing ??= this.voip.placeCall({ from: fromNumber, to: toNumber });
+      // The mock plays calls to a portal user's number (never a test number) with both legs; sip only prices them.
+      const playsOnNet = this.voip.playsOnNetCalls && !TEST_NUMBER_SET.has(toNumber);
+      const calleeId = this.voip.connectsOnNet || playsOnNet ? await this.policy.onNetOwner(toNumber, em) : null;
+      const onNet = calleeId !== null;
+      placing ??= this.voip.placeCall({ from: fromNumber, to: toNumber, onNet: playsOnNet && onNet });
       const placed = await placing;
       const now = this.clock.now();
-      const onNet = this.voip.connectsOnNet && (await this.policy.onNetOwner(toNumber, em)) !== null;
       const call = await this.insertInitiated(
         em,
         {
@@ -152,8 +175,29 @@ export class CallPlacementService {
         { action: 'call_initiated', audit, entityType: 'call', entityId: call.id, details: { fromNumber, toNumber } },
         em,
       );
+      calleeLeg = undefined;
+      if (playsOnNet && calleeId !== null && placed.callSid && placed.plan) {
+        // The callee's leg follows the caller's (which holds the plan and the schedule): no schedule of its own.
+        calleeLeg = await this.insertInitiated(
+          em,
+          {
+            userId: calleeId,
+            fromNumber,
+            toNumber,
+            direction: 'inbound',
+            callSid: `${placed.callSid}${CALLEE_LEG_SUFFIX}`,
+            ratePerMinute: this.voip.ratePerMinute('inbound'),
+            notes: null,
+            startTime: now,
+            next: null,
+          },
+          'api',
+        );
+        await this.recordInitiated([calleeLeg], audit.client, em);
+      }
       return call;
     };
+    let calleeLeg: CallEntity | undefined;
 
     let result: { call: CallEntity; replayed: boolean };
     if (idempotencyKey === undefined) {
@@ -166,7 +210,7 @@ export class CallPlacementService {
       result = await withDeadlockRetry(() => this.placeOnce(actor.userId, idempotencyKey, requestHash, create));
     }
     if (!result.replayed) {
-      this.engine.publish([result.call]);
+      this.engine.publish(calleeLeg ? [result.call, calleeLeg] : [result.call]);
       // The user's softphones hear of the call to dial (the first one online places it with X-HH-Call-Id).
       if (dialledBySoftphone) {
         this.bus.publish({
@@ -420,8 +464,18 @@ export class CallPlacementService {
   async update(audit: AuditContext, id: number, dto: UpdateCallDto): Promise<CallDto> {
     if (dto.status === undefined && dto.notes === undefined) throw badRequest('Send status and/or notes');
     let hungUp = false;
+    let legs: CallEntity[] = [];
+    // A mock call's legs are locked in id order (CallEngine.lockLegs): read which they are first.
+    const own = await this.calls.findOwn(audit.actor.userId, id);
+    if (!own) throw notFound('Call');
+    const mockLegs = own.provider === 'mock' && this.voip.playsOnNetCalls;
     const call = await this.dataSource.transaction(async (em) => {
-      const call = await this.calls.findOwn(audit.actor.userId, id, { lock: true, manager: em });
+      legs = mockLegs
+        ? await this.engine.lockLegs(em, own)
+        : [await this.calls.findOwn(audit.actor.userId, id, { lock: true, manager: em })].filter(
+            (row): row is CallEntity => row !== null,
+          );
+      const call = legs.find((leg) => leg.id === id && leg.userId === audit.actor.userId);
       if (!call) throw notFound('Call');
       if (dto.status !== undefined && dto.status !== call.status) {
         const allowed = HANGUP_TRANSITIONS[call.status];
@@ -433,7 +487,12 @@ export class CallPlacementService {
           );
         }
         const now = this.clock.now();
-        await this.engine.applyTransition(em, call, dto.status, now, 'api', now, audit.client);
+        if (mockLegs) {
+          // Either side ends both legs (before the answer: the caller's canceled, the callee's missed).
+          await this.engine.applyToLegs(em, legs, hangupStatus, now, 'api', now, audit.client);
+        } else {
+          await this.engine.applyTransition(em, call, dto.status, now, 'api', now, audit.client);
+        }
         hungUp = true;
       } else if (dto.status !== undefined && dto.status === call.status && !isSettable(call.status)) {
         throw conflict(`The call is already ${call.status}`);
@@ -446,6 +505,115 @@ export class CallPlacementService {
     });
     // The row is final already; the provider's side (ending a real dialog) never delays or fails the answer.
     if (hungUp && call.callSid) void this.voip.hangup(call.callSid).catch(() => undefined);
+    this.engine.publish(hungUp ? legs : [call]);
+    return toCallDto(call);
+  }
+
+  /** The callee answers their ringing inbound call (mock): both legs in_progress. */
+  answer(audit: AuditContext, id: number): Promise<CallDto> {
+    return this.respond(audit, id, 'in_progress');
+  }
+
+  /** The callee declines their ringing inbound call (mock): both legs end busy. */
+  decline(audit: AuditContext, id: number): Promise<CallDto> {
+    return this.respond(audit, id, 'busy');
+  }
+
+  /**
+   * Answer or decline: only the callee's own leg (anyone else's is a 404), only while it rings, only in the mock
+   * (real calls are answered in the softphone): else 409. Both legs change in one transaction under their row locks,
+   * so a hang-up or the ring timeout racing it either comes first (then this is a 409) or finds the new status.
+   */
+  private async respond(audit: AuditContext, id: number, status: 'in_progress' | 'busy'): Promise<CallDto> {
+    const own = await this.calls.findOwn(audit.actor.userId, id);
+    if (!own) throw notFound('Call');
+    const verb = status === 'in_progress' ? 'answered' : 'declined';
+    if (own.direction !== 'inbound') throw conflict(`Only an inbound call can be ${verb}; this one is outbound`);
+    if (own.provider !== 'mock' || !this.voip.playsOnNetCalls) {
+      throw conflict(`A real call is ${verb} in the softphone (the dialer), not through the API`);
+    }
+    const legs = await withDeadlockRetry(() =>
+      this.dataSource.transaction(async (em) => {
+        const legs = await this.engine.lockLegs(em, own);
+        const call = legs.find((leg) => leg.id === id);
+        if (!call) throw notFound('Call');
+        if (call.status !== 'ringing') {
+          throw conflict(`Only a ringing call can be ${verb}; this one is ${call.status}`);
+        }
+        const now = this.clock.now();
+        await this.engine.applyToLegs(em, legs, () => status, now, 'api', now, audit.client);
+        return legs;
+      }),
+    );
+    this.engine.publish(legs);
+    return toCallDto(legs.find((leg) => leg.id === id) as CallEntity);
+  }
+
+  /**
+   * A call from outside to one of the portal's numbers, played by the mock as `scenario` says (POST
+   * /sim/inbound-calls): only the callee's leg exists. 404 unless the provider is the mock; `to` (and `from`) must be
+   * phone numbers (400), `to` one assigned to an active user (404).
+   */
+  async simulateInbound(audit: AuditContext, request: SimulatedInboundRequest): Promise<CallDto> {
+    if (!this.voip.simulatesInbound) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'Simulated calls exist only with the mock provider (VOIP_PROVIDER=mock)',
+      );
+    }
+    const toNumber = toE164(request.to);
+    if (toNumber === null) throw fieldError('to', 'must be a phone number (E.164 or a national US format)');
+    let fromNumber: string;
+    if (request.from === undefined) fromNumber = outsideNumber();
+    else {
+      const given = toE164(request.from);
+      if (given === null) throw fieldError('from', 'must be a phone number (E.164 or a national US format)');
+      fromNumber = given;
+    }
+    const ownerId = await this.policy.onNetOwner(toNumber);
+    if (ownerId === null) {
+      throw new ProblemException(HttpStatus.NOT_FOUND, `${toNumber} is not assigned to an active user of this portal`);
+    }
+    const placed = this.voip.simulateInbound(request.scenario ?? 'caller_waits');
+    const call = await withDeadlockRetry(() =>
+      this.dataSource.transaction(async (em) => {
+        const now = this.clock.now();
+        const row = await this.insertInitiated(
+          em,
+          {
+            userId: ownerId,
+            fromNumber,
+            toNumber,
+            direction: 'inbound',
+            callSid: placed.callSid,
+            ratePerMinute: this.voip.ratePerMinute('inbound'),
+            notes: null,
+            startTime: now,
+            next: this.voip.firstTransition(placed, now),
+          },
+          'api',
+        );
+        await this.voip.remember(row.id, placed, em);
+        await this.activity.record(
+          {
+            action: 'call_initiated',
+            userId: ownerId,
+            client: audit.client,
+            entityType: 'call',
+            entityId: row.id,
+            details: {
+              fromNumber,
+              toNumber,
+              direction: 'inbound',
+              simulatedBy: audit.actor.userId,
+              scenario: request.scenario ?? 'caller_waits',
+            },
+          },
+          em,
+        );
+        return row;
+      }),
+    );
     this.engine.publish([call]);
     return toCallDto(call);
   }
@@ -458,6 +626,12 @@ export class CallPlacementService {
     }
     await this.voip.sendDigits(call.callSid, digits);
   }
+}
+
+/** A plausible caller from outside: +1 <area> 555-01xx, a range kept for fiction. */
+function outsideNumber(): string {
+  const area = OUTSIDE_AREAS[randomInt(0, OUTSIDE_AREAS.length)] as string;
+  return `+1${area}55501${String(randomInt(0, 100)).padStart(2, '0')}`;
 }
 
 function isSettable(status: CallStatus): boolean {

@@ -3,16 +3,16 @@ import { CALL_STATUSES, CallStats, CallStatus, FAILED_CALL_STATUSES } from '@hh/
 import { roundMoney, roundRatio } from '../../common/money';
 import { dateBounds } from '../../common/time/date-bounds';
 import { CallRepository } from './call.repository';
-import { DateRangeQueryDto } from './dto/call-requests.dto';
+import { CallStatsQueryDto } from './dto/call-requests.dto';
 
-/** GET /calls/stats: one user's call figures over a date range (on start time, UTC). */
+/** GET /calls/stats: one user's call figures over a date range (on start time, UTC), of one direction or both. */
 @Injectable()
 export class CallStatsService {
   constructor(private readonly calls: CallRepository) {}
 
-  async stats(userId: number, range: DateRangeQueryDto): Promise<CallStats> {
+  async stats(userId: number, range: CallStatsQueryDto): Promise<CallStats> {
     const { from, to } = dateBounds(range);
-    const filter = { userId, from, to };
+    const filter = { userId, from, to, direction: range.direction };
     const [byStatusRows, dailyRows] = [await this.calls.figuresByStatus(filter), await this.calls.figuresByDay(filter)];
     const byStatus = Object.fromEntries(CALL_STATUSES.map((s) => [s, 0])) as Record<CallStatus, number>;
     let totalCalls = 0;

@@ -263,6 +263,15 @@ export class CallRepository {
       .getMany();
   }
 
+  /** One call locked FOR UPDATE (in the caller's transaction); null when there is none. */
+  lockById(id: number, manager: EntityManager): Promise<CallEntity | null> {
+    return this.calls(manager)
+      .createQueryBuilder('call')
+      .where('call.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
   /** A user's outbound calls in flight; idx_calls_status keeps it to the few calls in flight system-wide. */
   async countOpenOutbound(userId: number, manager: EntityManager): Promise<number> {
     const [row] = await manager.query(
@@ -311,7 +320,6 @@ export class CallRepository {
   private filtered(filter: CallFilter): SelectQueryBuilder<CallEntity> {
     const qb = this.statsScope(filter);
     if (filter.status) qb.andWhere('call.status = :status', { status: filter.status });
-    if (filter.direction) qb.andWhere('call.direction = :direction', { direction: filter.direction });
     if (filter.q !== undefined) {
       const digits = filter.q.replace(/[^\d]/g, '');
       if (digits) qb.andWhere('(call.fromNumber LIKE :q OR call.toNumber LIKE :q)', { q: `%${digits}%` });
@@ -322,10 +330,11 @@ export class CallRepository {
     return qb;
   }
 
-  /** The user and start-time bounds every read shares. */
+  /** The user, direction and start-time bounds every read shares. */
   private statsScope(filter: CallFilter): SelectQueryBuilder<CallEntity> {
     const qb = this.calls().createQueryBuilder('call');
     if (filter.userId !== undefined) qb.andWhere('call.userId = :userId', { userId: filter.userId });
+    if (filter.direction) qb.andWhere('call.direction = :direction', { direction: filter.direction });
     if (filter.from) qb.andWhere('call.startTime >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('call.startTime < :to', { to: filter.to });
     return qb;

@@ -43,7 +43,7 @@ import { CallQueriesService } from './call-queries.service';
 import { CallStatsService } from './call-stats.service';
 import { CallStatsDto } from './dto/call-stats.dto';
 import {
-  DateRangeQueryDto,
+  CallStatsQueryDto,
   ExportCallsQueryDto,
   ListCallsQueryDto,
   PlaceCallDto,
@@ -131,7 +131,7 @@ export class CallsController {
       'successful = completed; failed = failed + busy + no_answer; successRate = successful / (successful + failed), 0 when none',
   })
   @ApiOkResponse({ type: CallStatsDto })
-  stats(@Query() range: DateRangeQueryDto, @CurrentPrincipal() principal: Principal): Promise<CallStats> {
+  stats(@Query() range: CallStatsQueryDto, @CurrentPrincipal() principal: Principal): Promise<CallStats> {
     return this.callStats.stats(principal.userId, range);
   }
 
@@ -191,7 +191,9 @@ export class CallsController {
     summary: 'Hang up a call, or edit its notes',
     description:
       'status: initiated/ringing → canceled, in_progress → completed (duration and cost computed then). Any other ' +
-      'transition: 409. A real call (sip) is also ended on the SIP server.',
+      'transition: 409. A real call (sip) is also ended on the SIP server. With the mock, a call between two users ' +
+      "ends for both: before the answer the caller's call is canceled and the callee's is no_answer (missed, also " +
+      'when the callee hangs up an inbound call that rings), after it both complete with the same duration.',
   })
   @ApiOkResponse({ type: CallDto })
   @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
@@ -205,6 +207,40 @@ export class CallsController {
     @Audit() audit: AuditContext,
   ): Promise<CallDto> {
     return this.placement.update(audit, id, dto);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Answer one of my ringing inbound calls (mock provider)',
+    description:
+      "Both legs of the call (yours and, on-net, the caller's) become `in_progress`. A call rings for 25 s (live " +
+      'event `call.incoming`), then ends `no_answer`. With real calls (`sip`) the softphone answers: 409.',
+  })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
+  @ApiConflictResponse({
+    description: 'The call is not inbound, not ringing (answered, declined, ended…), or a real call',
+    type: ProblemDto,
+  })
+  answer(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
+    return this.placement.answer(audit, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Decline one of my ringing inbound calls (mock provider)',
+    description: "Both legs of the call (yours and, on-net, the caller's) end `busy`. With real calls: 409.",
+  })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
+  @ApiConflictResponse({
+    description: 'The call is not inbound, not ringing (answered, declined, ended…), or a real call',
+    type: ProblemDto,
+  })
+  decline(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
+    return this.placement.decline(audit, id);
   }
 
   @Post(':id/digits')

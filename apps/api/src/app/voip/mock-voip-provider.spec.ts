@@ -16,6 +16,27 @@ describe('MockVoipProvider', () => {
     expect(a.callSid).not.toBe(b.callSid);
   });
 
+  it("rings a portal user's number for 25 s and waits for the callee's answer, whatever the randomness says", async () => {
+    const provider = new MockVoipProvider(fixed(0.99, (_min, max) => max));
+    const placed = await provider.placeCall({ from: '+19095550100', to: '+19096874971', onNet: true });
+    expect(placed.plan).toEqual({ ringMs: 2000, outcome: 'no_answer', outcomeMs: 25_000, talkSeconds: null });
+  });
+
+  it('plays each inbound scenario with a callee-leg sid and no caller leg', () => {
+    const provider = new MockVoipProvider();
+    const waits = provider.simulateInbound('caller_waits');
+    expect(waits.callSid).toMatch(/^SIM[0-9a-f]{32};in$/);
+    expect(waits.plan).toEqual({ ringMs: 2000, outcome: 'no_answer', outcomeMs: 25_000, talkSeconds: null });
+    expect(provider.simulateInbound('caller_hangs_up_ringing').plan).toMatchObject({
+      outcome: 'no_answer',
+      outcomeMs: 8000,
+    });
+    expect(provider.simulateInbound('caller_hangs_up_after_10s').plan).toMatchObject({
+      outcomeMs: 25_000,
+      talkSeconds: 10,
+    });
+  });
+
   it('plays the test numbers deterministically', () => {
     const provider = new MockVoipProvider();
     expect(provider.planFor(TEST_NUMBERS.fails)).toMatchObject({ outcome: 'failed' });

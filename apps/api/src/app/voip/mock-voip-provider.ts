@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { TEST_NUMBERS } from '@hh/contracts';
-import { CallPlan, PlaceCallRequest, PlacedCall, VoipProvider } from './voip-provider';
+import { InboundCallScenario, TEST_NUMBERS } from '@hh/contracts';
+import { CallPlan, ON_NET_RING_MS, PlaceCallRequest, PlacedCall, VoipProvider } from './voip-provider';
 
 /** Random numbers the mock uses; replaceable in specs for deterministic plans. */
 export interface Randomness {
@@ -17,6 +17,17 @@ export const cryptoRandomness: Randomness = {
 };
 
 const RING_MS = 2000;
+/** How long the outside caller of caller_hangs_up_ringing lets it ring. */
+const CALLER_GIVES_UP_MS = 8000;
+
+/**
+ * A call to a portal user (on-net) or from outside (simulated): it rings, then waits for the callee — answer and
+ * decline come through the API — and ends no_answer after ON_NET_RING_MS; once answered it lasts `talkSeconds`
+ * (null: until someone hangs up).
+ */
+function waitingPlan(outcomeMs = ON_NET_RING_MS, talkSeconds: number | null = null): CallPlan {
+  return { ringMs: RING_MS, outcome: 'no_answer', outcomeMs, talkSeconds };
+}
 
 /**
  * The mock flow: initiated; 2 s later ringing; 3–8 s later in_progress (80 %),
@@ -32,7 +43,18 @@ export class MockVoipProvider implements VoipProvider {
   constructor(private readonly random: Randomness = cryptoRandomness) {}
 
   async placeCall(request: PlaceCallRequest): Promise<PlacedCall> {
-    return { callSid: `MOCK${randomBytes(16).toString('hex')}`, plan: this.planFor(request.to) };
+    return { callSid: newSid('MOCK'), plan: request.onNet ? waitingPlan() : this.planFor(request.to) };
+  }
+
+  /** The callee's leg of a call from outside: its sid ends in ';in' like a sip callee's (there is no caller's leg). */
+  simulateInbound(scenario: InboundCallScenario): PlacedCall {
+    const plan =
+      scenario === 'caller_hangs_up_ringing'
+        ? waitingPlan(CALLER_GIVES_UP_MS)
+        : scenario === 'caller_hangs_up_after_10s'
+          ? waitingPlan(ON_NET_RING_MS, 10)
+          : waitingPlan();
+    return { callSid: `${newSid('SIM')};in`, plan };
   }
 
   planFor(to: string): CallPlan {
@@ -66,4 +88,8 @@ export class MockVoipProvider implements VoipProvider {
     // Digits are often PINs and card or account numbers: only their count is logged.
     this.logger.debug(`DTMF: ${digits.length} digit(s) on ${callSid}`);
   }
+}
+
+function newSid(prefix: string): string {
+  return `${prefix}${randomBytes(16).toString('hex')}`;
 }

@@ -1,4 +1,4 @@
-import type { CallStatus, TelephonyProvider } from '@hh/contracts';
+import type { CallStatus, InboundCallScenario, TelephonyProvider } from '@hh/contracts';
 
 /**
  * The seam where VoIP providers plug in (docs/architecture.md). A provider places calls, hangs them up, sends DTMF
@@ -20,6 +20,11 @@ export interface VoipProvider {
    * user has one registered now. Absent when the provider dials itself (the mock).
    */
   softphoneOnline?(userId: number): Promise<boolean>;
+  /**
+   * A call from outside to one of the portal's numbers, played by the provider as `scenario` says (the mock's
+   * POST /sim/inbound-calls); absent when calls from outside are real (sip).
+   */
+  simulateInbound?(scenario: InboundCallScenario): PlacedCall;
 }
 
 export const VOIP_PROVIDER = Symbol('VOIP_PROVIDER');
@@ -27,6 +32,11 @@ export const VOIP_PROVIDER = Symbol('VOIP_PROVIDER');
 export interface PlaceCallRequest {
   from: string;
   to: string;
+  /**
+   * The number is a portal user's (the mock rings that user's inbound leg: the call waits for their answer, up to
+   * ON_NET_RING_MS of ringing); a provider that routes calls itself (sip) ignores it.
+   */
+  onNet?: boolean;
 }
 
 export type PlannedOutcome = Extract<CallStatus, 'in_progress' | 'failed' | 'busy' | 'no_answer'>;
@@ -111,3 +121,6 @@ export const MAX_CALL_SECONDS = 4 * 3600;
  */
 export const UNDIALLED_DEADLINE_MS = 30_000;
 export const RING_DEADLINE_MS = 60_000;
+
+/** How long a portal user's inbound call rings before it ends no_answer (simulated time in the mock), as sip's 25 s. */
+export const ON_NET_RING_MS = 25_000;

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TelephonyProvider } from '@hh/contracts';
+import type { InboundCallScenario, TelephonyProvider } from '@hh/contracts';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { conflict } from '../../common/errors/problem.exception';
+import { conflict, ProblemException } from '../../common/errors/problem.exception';
 import { CallPlanRepository } from './call-plan.repository';
 import { answeredSeconds, nextTransition } from './call-plan';
 import {
@@ -80,6 +80,30 @@ export class VoipService {
 
   placeCall(request: PlaceCallRequest): Promise<PlacedCall> {
     return this.provider.placeCall(request);
+  }
+
+  /**
+   * True when the provider plays calls between the portal's users itself (the mock): placing a call to a user's
+   * number creates the callee's leg too, and both legs move together (answer, decline, hang-up, the ring timeout).
+   */
+  get playsOnNetCalls(): boolean {
+    return this.provider.plansCalls;
+  }
+
+  /** True when calls from outside can be simulated (the mock's POST /sim/inbound-calls). */
+  get simulatesInbound(): boolean {
+    return typeof this.provider.simulateInbound === 'function';
+  }
+
+  /** The callee's leg of a simulated call from outside; 404 with a provider that takes real calls. */
+  simulateInbound(scenario: InboundCallScenario): PlacedCall {
+    if (!this.provider.simulateInbound) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'Simulated calls exist only with the mock provider (VOIP_PROVIDER=mock)',
+      );
+    }
+    return this.provider.simulateInbound(scenario);
   }
 
   hangup(callSid: string): Promise<void> {

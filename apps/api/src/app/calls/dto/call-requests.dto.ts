@@ -79,6 +79,14 @@ export class DateRangeQueryDto implements AnalyticsRange {
   to?: string;
 }
 
+/** GET /calls/stats: the range, and optionally one direction. */
+export class CallStatsQueryDto extends DateRangeQueryDto {
+  @ApiPropertyOptional({ enum: CALL_DIRECTIONS, description: 'Only calls placed (outbound) or received (inbound)' })
+  @IsOptional()
+  @IsIn(CALL_DIRECTIONS)
+  direction?: CallDirection;
+}
+
 export class CallFiltersDto extends DateRangeQueryDto {
   @ApiPropertyOptional({ enum: CALL_STATUSES })
   @IsOptional()
