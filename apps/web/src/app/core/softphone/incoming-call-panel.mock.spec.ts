@@ -124,7 +124,9 @@ describe('IncomingCallPanelComponent (mock provider)', () => {
 
     expect(router.url).toBe(APP_ROUTES.dialer.path);
     expect(cards()).toHaveLength(0);
-    expect(softphone.call()).toEqual(expect.objectContaining({ callId: 456, direction: 'incoming', phase: 'answered' }));
+    expect(softphone.call()).toEqual(
+      expect.objectContaining({ callId: 456, direction: 'incoming', phase: 'answered' }),
+    );
     // The dialer's mock channel hands the call to the active-call store (which resumes it).
     const channel = TestBed.inject(ApiCallChannel);
     expect(channel.carriedCallId()).toBe(456);

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { AudioOutputService } from './audio-output.service';
-import { CallNotificationsService } from './call-notifications.service';
+import { NotificationPermissionComponent } from './notification-permission.component';
 
 /**
  * The softphone's per-browser settings: which speaker calls play through (where the browser can choose), and
@@ -12,7 +11,7 @@ import { CallNotificationsService } from './call-notifications.service';
 @Component({
   selector: 'hh-phone-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule],
+  imports: [MatFormFieldModule, MatSelectModule, NotificationPermissionComponent],
   template: `
     @if (output.supported) {
       <mat-form-field appearance="outline" class="speaker" subscriptSizing="dynamic">
@@ -25,16 +24,7 @@ import { CallNotificationsService } from './call-notifications.service';
         </mat-select>
       </mat-form-field>
     }
-    @switch (notifications.permission()) {
-      @case ('default') {
-        <button mat-button type="button" (click)="notifications.requestPermission()">
-          Notify me of incoming calls
-        </button>
-      }
-      @case ('denied') {
-        <p class="muted hint">Notifications are blocked for this site; allow them in the browser's site settings.</p>
-      }
-    }
+    <hh-notification-permission />
   `,
   styles: `
     :host {
@@ -45,16 +35,13 @@ import { CallNotificationsService } from './call-notifications.service';
     .speaker {
       width: 100%;
     }
-    .hint {
-      margin: 0;
-      font: var(--mat-sys-body-small);
+    hh-notification-permission {
       text-align: center;
     }
   `,
 })
 export class PhoneSettingsComponent implements OnInit {
   protected readonly output = inject(AudioOutputService);
-  protected readonly notifications = inject(CallNotificationsService);
 
   ngOnInit(): void {
     this.output.refresh();

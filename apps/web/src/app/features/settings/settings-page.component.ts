@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { APP_ROUTES } from '@hh/contracts';
+import { NotificationPermissionComponent } from '../../core/softphone/notification-permission.component';
 import { ChangePasswordFormComponent } from './change-password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
 
 @Component({
   selector: 'hh-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChangePasswordFormComponent, ProfileFormComponent],
+  imports: [ChangePasswordFormComponent, NotificationPermissionComponent, ProfileFormComponent],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.scss',
 })
