@@ -1,5 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
@@ -8,7 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { APP_ROUTES, type Call, LIMITS } from '@hh/contracts';
+import { APP_ROUTES, type Call, LIMITS, type Recording } from '@hh/contracts';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { CALL_STATUS_LABELS, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
@@ -18,6 +27,8 @@ import { formatPhoneNumber } from '../../shared/format/phone';
 import { httpErrorMessage } from '../../shared/http/http-error-message';
 import { isNewerOrSame } from '../../shared/calls/call-list-updates';
 import { CallsApiService } from '../../shared/calls/calls-api.service';
+import { RecordingPlayerComponent } from '../../shared/recordings/recording-player.component';
+import { RecordingsApiService } from '../../shared/recordings/recordings-api.service';
 
 export interface CallDetailData {
   call: Call;
@@ -35,6 +46,7 @@ export interface CallDetailData {
     MatFormFieldModule,
     MatInputModule,
     MatProgressSpinnerModule,
+    RecordingPlayerComponent,
     RouterLink,
   ],
   template: `
@@ -82,11 +94,24 @@ export interface CallDetailData {
         </div>
         <div class="wide">
           <dt>Recording</dt>
-          <dd>
-            @if (c.recordingUrl) {
-              <a [href]="c.recordingUrl" target="_blank" rel="noopener noreferrer">Listen to the recording</a>
+          <dd class="recordings">
+            @if (!c.recorded && !c.recordingUrl) {
+              Not recorded
+            } @else if (recordingsError(); as message) {
+              <span role="alert">{{ message }}</span>
+              <button mat-button type="button" (click)="loadRecordings()">Try again</button>
+            } @else if (recordings() === null) {
+              <span class="muted">Loading the recording…</span>
             } @else {
-              None
+              @for (recording of recordings(); track recording.id) {
+                <hh-recording-player [recording]="recording" [deletable]="true" />
+              } @empty {
+                <span class="muted">
+                  {{
+                    ended() ? 'The recording will appear here once it has been saved.' : 'This call is being recorded.'
+                  }}
+                </span>
+              }
             }
           </dd>
         </div>
@@ -145,6 +170,10 @@ export interface CallDetailData {
     .notes {
       width: 100%;
     }
+    .recordings {
+      display: grid;
+      gap: 0.75rem;
+    }
   `,
 })
 export class CallDetailDialogComponent {
@@ -183,6 +212,12 @@ export class CallDetailDialogComponent {
     return `${formatClock(call.durationSeconds)} (${formatDuration(call.durationSeconds)})`;
   });
   protected readonly cost = computed(() => formatCost(this.call().cost));
+  protected readonly ended = computed(() => isFinalCallStatus(this.call().status));
+  /** The call's recordings; null while they are read. */
+  protected readonly recordings = signal<Recording[] | null>(null);
+  protected readonly recordingsError = signal<string | null>(null);
+  private readonly recordingsApi = inject(RecordingsApiService);
+  private readonly destroyRef = inject(DestroyRef);
   protected readonly callBackParams = computed(() => {
     const call = this.call();
     return call.direction === 'inbound'
@@ -191,6 +226,7 @@ export class CallDetailDialogComponent {
   });
 
   constructor() {
+    this.loadRecordings();
     inject(LiveEventsService)
       .callUpdates$.pipe(takeUntilDestroyed())
       .subscribe((update) => {
@@ -198,10 +234,30 @@ export class CallDetailDialogComponent {
         if (update.id === current.id && isNewerOrSame(update, current)) {
           const notes = this.notes();
           this.call.set(update);
+          if (update.recordingUrl !== current.recordingUrl || update.status !== current.status) {
+            this.loadRecordings(); // the recording was saved (or the call ended) meanwhile
+          }
           if (this.notesEdited()) {
             this.notes.set(notes); // keep what the user is typing
           }
         }
+      });
+  }
+
+  /** Reads the call's recordings when it is recorded. */
+  protected loadRecordings(): void {
+    const call = this.call();
+    if (!call.recorded && !call.recordingUrl) {
+      return;
+    }
+    this.recordingsError.set(null);
+    this.recordingsApi
+      .forCall(call.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (recordings) => this.recordings.set(recordings),
+        error: (error: unknown) =>
+          this.recordingsError.set(`The recording could not be loaded. ${httpErrorMessage(error)}`),
       });
   }
 

@@ -51,6 +51,15 @@ const DIRECTION_LABELS: Record<CallDirection, string> = { outbound: 'Outbound', 
       </mat-form-field>
 
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Recorded</mat-label>
+        <mat-select [value]="filters().recorded" (valueChange)="changed.emit({ recorded: $event })">
+          <mat-option [value]="null">Any</mat-option>
+          <mat-option [value]="true">Yes</mat-option>
+          <mat-option [value]="false">No</mat-option>
+        </mat-select>
+      </mat-form-field>
+
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>From</mat-label>
         <input
           matInput
@@ -105,6 +114,6 @@ export class CallFiltersComponent {
 
   protected clear(): void {
     this.search.clear();
-    this.changed.emit({ status: null, direction: null, from: null, to: null, q: '' });
+    this.changed.emit({ status: null, direction: null, from: null, to: null, q: '', recorded: null });
   }
 }

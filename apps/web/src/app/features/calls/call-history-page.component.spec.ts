@@ -21,6 +21,7 @@ import { aCall, aPage } from '../../testing/call-fixtures';
 import { FakeLiveEvents, provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
+import { RECORDINGS_ENDPOINTS } from '../../shared/recordings/recordings-api.service';
 import { CallHistoryPageComponent } from './call-history-page.component';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();
@@ -185,6 +186,73 @@ describe('CallHistoryPageComponent', () => {
     expect(url()).toBe('/voip/calls');
     await answerList([]);
     expect(element().textContent).toContain('No calls yet');
+  });
+
+  it('marks recorded calls and filters by Recorded (any, yes, no) through the URL', async () => {
+    await visit('/voip/calls', [aCall({ id: 2, recorded: true }), aCall({ id: 1, recorded: false })]);
+    const markers = element().querySelectorAll('[data-testid="recorded-marker"]');
+    expect(markers).toHaveLength(1);
+    expect(markers[0].getAttribute('role')).toBe('img');
+    expect(markers[0].getAttribute('aria-label')).toBe('Recorded');
+    expect(markers[0].closest('tr')?.querySelector('button.number')).not.toBeNull();
+
+    const recorded = await (
+      await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Recorded' }))
+    ).getControl(MatSelectHarness);
+    await recorded?.open();
+    await recorded?.clickOptions({ text: 'Yes' });
+    expect(url()).toBe('/voip/calls?recorded=yes');
+    expect((await answerList([])).request.params.get('recorded')).toBe('true');
+
+    await recorded?.open();
+    await recorded?.clickOptions({ text: 'No' });
+    expect(url()).toBe('/voip/calls?recorded=no');
+    expect((await answerList([])).request.params.get('recorded')).toBe('false');
+
+    await recorded?.open();
+    await recorded?.clickOptions({ text: 'Any' });
+    expect(url()).toBe('/voip/calls');
+    expect((await answerList([])).request.params.has('recorded')).toBe(false);
+  });
+
+  it("lists a recorded call's recordings in its details, with the player", async () => {
+    jest.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+    const call = aCall({ id: 4, recorded: true, recordingUrl: '/api/v1/recordings/31/media' });
+    await visit('/voip/calls', [call]);
+    (element().querySelector('tr.call-row') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    httpMock.expectOne(RECORDINGS_ENDPOINTS.ofCall(4)).flush({
+      data: [
+        {
+          id: 31,
+          callId: 4,
+          status: 'completed',
+          durationSeconds: 30,
+          sizeBytes: 480_044,
+          format: 'wav',
+          createdAt: '2026-11-24T10:18:00.000Z',
+          expiresAt: '2027-02-22T10:18:00.000Z',
+        },
+      ],
+    });
+    await harness.fixture.whenStable();
+
+    const dialog = await rootLoader.getHarness(MatDialogHarness);
+    const host = document.querySelector('mat-dialog-container') as HTMLElement;
+    expect(host.querySelector('[data-testid="recording-player"]')).not.toBeNull();
+    expect(host.querySelector('button[aria-label="Play recording"]')).not.toBeNull();
+    expect(host.querySelector('button[aria-label="Delete recording"]')).not.toBeNull();
+    await dialog.close();
+  });
+
+  it('says a call was not recorded without asking for recordings', async () => {
+    await visit('/voip/calls', [aCall({ id: 4, recorded: false })]);
+    (element().querySelector('tr.call-row') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    const dialog = await rootLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getContentText()).toContain('Not recorded');
+    httpMock.expectNone(RECORDINGS_ENDPOINTS.ofCall(4));
+    await dialog.close();
   });
 
   it('searches by number once typing pauses for 300 ms', async () => {

@@ -60,7 +60,27 @@ describe('call history query', () => {
       from: null,
       to: null,
       q: '909',
+      recorded: null,
     });
+  });
+
+  it('keeps the Recorded filter (any, yes, no) in the URL and sends it as recorded=true|false', () => {
+    const yes = historyStateFromParams(convertToParamMap({ recorded: 'yes' }));
+    expect(yes.filters.recorded).toBe(true);
+    expect(historyStateToParams(yes)).toEqual(expect.objectContaining({ recorded: 'yes' }));
+    expect(toListQuery(yes)).toEqual(expect.objectContaining({ recorded: true }));
+
+    const no = historyStateFromParams(convertToParamMap({ recorded: 'no' }));
+    expect(historyStateToParams(no)).toEqual(expect.objectContaining({ recorded: 'no' }));
+    expect(toListQuery(no)).toEqual(expect.objectContaining({ recorded: false }));
+
+    const any = historyStateFromParams(convertToParamMap({ recorded: 'maybe' }));
+    expect(any.filters.recorded).toBeNull();
+    expect(toListQuery(any)).not.toHaveProperty('recorded');
+
+    expect(matchesFilters(aCall({ recorded: true }), yes.filters)).toBe(true);
+    expect(matchesFilters(aCall({ recorded: false }), yes.filters)).toBe(false);
+    expect(matchesFilters(aCall({ recorded: false }), no.filters)).toBe(true);
   });
 
   it('maps the sort headers to the API sort orders and back', () => {

@@ -36,6 +36,8 @@ export interface HistoryFilters {
   from: string | null;
   to: string | null;
   q: string;
+  /** Recorded: any (null), yes or no. */
+  recorded: boolean | null;
 }
 
 export interface HistoryState {
@@ -45,7 +47,19 @@ export interface HistoryState {
   filters: HistoryFilters;
 }
 
-export const NO_FILTERS: HistoryFilters = { status: null, direction: null, from: null, to: null, q: '' };
+export const NO_FILTERS: HistoryFilters = {
+  status: null,
+  direction: null,
+  from: null,
+  to: null,
+  q: '',
+  recorded: null,
+};
+
+/** ?recorded=yes|no; anything else is "any". */
+function recordedFromParams(value: string | null): boolean | null {
+  return value === 'yes' ? true : value === 'no' ? false : null;
+}
 
 /** Reads the URL leniently: anything unknown or malformed falls back to the default, never to an error. */
 export function historyStateFromParams(params: ParamMap): HistoryState {
@@ -58,6 +72,7 @@ export function historyStateFromParams(params: ParamMap): HistoryState {
       from: dayOf(params.get('from')),
       to: dayOf(params.get('to')),
       q: searchFromParams(params, HISTORY_SEARCH_MAX_LENGTH),
+      recorded: recordedFromParams(params.get('recorded')),
     },
   };
 }
@@ -73,11 +88,19 @@ export function historyStateToParams(state: HistoryState): Params {
     from: filters.from,
     to: filters.to,
     q: filters.q.trim() || null,
+    recorded: filters.recorded === null ? null : filters.recorded ? 'yes' : 'no',
   };
 }
 
 export function hasFilters(filters: HistoryFilters): boolean {
-  return !!(filters.status || filters.direction || filters.from || filters.to || filters.q.trim());
+  return !!(
+    filters.status ||
+    filters.direction ||
+    filters.from ||
+    filters.to ||
+    filters.q.trim() ||
+    filters.recorded !== null
+  );
 }
 
 /**
@@ -95,6 +118,7 @@ export function toApiFilters(filters: HistoryFilters): CallFilters {
   if (to) api.to = to;
   const digits = phoneSearchDigits(filters.q);
   if (digits) api.q = digits;
+  if (filters.recorded !== null) api.recorded = filters.recorded;
   return api;
 }
 
@@ -140,5 +164,6 @@ export function matchesFilters(call: Call, filters: HistoryFilters): boolean {
   if (api.from && start < Date.parse(api.from)) return false;
   if (api.to && start > Date.parse(api.to)) return false;
   if (api.q && !call.fromNumber.includes(api.q) && !call.toNumber.includes(api.q)) return false;
+  if (api.recorded !== undefined && !!call.recorded !== api.recorded) return false;
   return true;
 }

@@ -51,9 +51,21 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
         <ng-container matColumnDef="number">
           <th mat-header-cell *matHeaderCellDef>Number</th>
           <td mat-cell *matCellDef="let row">
-            <button type="button" class="number" aria-haspopup="dialog" (click)="open($event, row.call)">
-              {{ row.number }}
-            </button>
+            <span class="number-line">
+              <button type="button" class="number" aria-haspopup="dialog" (click)="open($event, row.call)">
+                {{ row.number }}
+              </button>
+              @if (row.call.recorded) {
+                <mat-icon
+                  class="recorded"
+                  svgIcon="hh:record"
+                  role="img"
+                  aria-label="Recorded"
+                  aria-hidden="false"
+                  data-testid="recorded-marker"
+                />
+              }
+            </span>
             <span class="caller-id muted">via {{ row.callerId }}</span>
           </td>
         </ng-container>
@@ -121,6 +133,16 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
     .number:hover {
       color: var(--mat-sys-primary);
       text-decoration: underline;
+    }
+    .number-line {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .recorded {
+      width: 1rem;
+      height: 1rem;
+      color: var(--hh-danger);
     }
     .caller-id {
       font: var(--mat-sys-body-small);

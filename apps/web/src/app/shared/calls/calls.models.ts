@@ -11,6 +11,8 @@ export interface CallFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** Only recorded calls (true) or only those not recorded (false). */
+  recorded?: boolean;
 }
 
 export interface CallListQuery extends CallFilters {
