@@ -282,6 +282,50 @@ describe('MyNumbersPageComponent', () => {
     });
   });
 
+  describe('recording', () => {
+    beforeEach(() =>
+      show([
+        { ...MAIN_LINE, recordCalls: false },
+        { ...TOLL_FREE, recordCalls: true },
+      ]),
+    );
+
+    const toggle = (number: string) =>
+      card(number).querySelector<HTMLButtonElement>(
+        '[data-testid="record-calls"] button[role="switch"]',
+      ) as HTMLButtonElement;
+
+    it('shows a Record calls switch per number, explaining that callers hear it', () => {
+      expect(text(toggle('(909) 555-0100').closest('mat-slide-toggle'))).toBe('Record calls');
+      expect(toggle('(909) 555-0100').getAttribute('aria-checked')).toBe('false');
+      expect(toggle('(888) 555-0123').getAttribute('aria-checked')).toBe('true');
+      const hint = element.querySelector(`#${toggle('(909) 555-0100').getAttribute('aria-describedby')}`);
+      expect(text(hint)).toContain('callers hear that the call is recorded');
+    });
+
+    it('turns recording on with PATCH recordCalls', async () => {
+      toggle('(909) 555-0100').click();
+      const patch = httpMock.expectOne(NUMBERS_ENDPOINTS.number(11));
+      expect(patch.request.method).toBe('PATCH');
+      expect(patch.request.body).toEqual({ recordCalls: true });
+      patch.flush({ ...MAIN_LINE, recordCalls: true });
+      await fixture.whenStable();
+      expect(toggle('(909) 555-0100').getAttribute('aria-checked')).toBe('true');
+    });
+
+    it('switches back and says why when the change is refused', async () => {
+      toggle('(888) 555-0123').click();
+      httpMock
+        .expectOne(NUMBERS_ENDPOINTS.number(12))
+        .flush(aProblem(404, 'Phone number not found'), { status: 404, statusText: 'Not Found' });
+      await fixture.whenStable();
+      expect(toggle('(888) 555-0123').getAttribute('aria-checked')).toBe('true');
+      expect(text(card('(888) 555-0123').querySelector('[role="alert"]'))).toContain(
+        'Recording could not be turned off.',
+      );
+    });
+  });
+
   describe('live updates', () => {
     beforeEach(() => show([MAIN_LINE]));
 

@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { type MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type PhoneNumber } from '@hh/contracts';
 import { formatCost } from '../../shared/format/money';
@@ -24,6 +25,8 @@ import {
   numberLocation,
   numberStatusTone,
 } from '../../shared/format/phone-number-labels';
+import { httpErrorMessage } from '../../shared/http/http-error-message';
+import { NumbersApiService } from '../../shared/numbers/numbers-api.service';
 import { RenameNumberFormComponent } from './rename-number-form.component';
 
 let nextCardId = 0;
@@ -32,7 +35,7 @@ let nextCardId = 0;
 @Component({
   selector: 'hh-number-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatIconModule, RenameNumberFormComponent, RouterLink],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatSlideToggleModule, RenameNumberFormComponent, RouterLink],
   templateUrl: './number-card.component.html',
   styleUrl: './number-card.component.scss',
 })
@@ -43,6 +46,8 @@ export class NumberCardComponent {
   readonly number = input.required<PhoneNumber>();
   /** The number as the API returned it after a rename. */
   readonly renamed = output<PhoneNumber>();
+  /** The number as the API returned it after another change (Record calls). */
+  readonly updated = output<PhoneNumber>();
 
   protected readonly headingId = `number-card-${nextCardId++}`;
   protected readonly dialerPath = APP_ROUTES.dialer.path;
@@ -54,6 +59,29 @@ export class NumberCardComponent {
   protected readonly statusLabel = computed(() => NUMBER_STATUS_LABELS[this.number().status]);
   protected readonly statusTone = computed(() => numberStatusTone(this.number().status));
   protected readonly monthlyCost = computed(() => formatCost(this.number().monthlyCost, 2));
+
+  private readonly api = inject(NumbersApiService);
+  /** The switch shows the request's value while it is saved, and the number's own otherwise. */
+  private readonly pendingRecord = signal<boolean | null>(null);
+  protected readonly recordCalls = computed(() => this.pendingRecord() ?? this.number().recordCalls ?? false);
+  protected readonly savingRecord = computed(() => this.pendingRecord() !== null);
+  protected readonly recordError = signal<string | null>(null);
+
+  protected setRecordCalls({ checked: recordCalls, source }: MatSlideToggleChange): void {
+    this.pendingRecord.set(recordCalls);
+    this.recordError.set(null);
+    this.api.setRecordCalls(this.number().id, recordCalls).subscribe({
+      next: (number) => {
+        this.pendingRecord.set(null);
+        this.updated.emit(number);
+      },
+      error: (error: unknown) => {
+        this.pendingRecord.set(null);
+        source.checked = !recordCalls; // back to what the number says (the binding's value never changed)
+        this.recordError.set(`Recording could not be turned ${recordCalls ? 'on' : 'off'}. ${httpErrorMessage(error)}`);
+      },
+    });
+  }
 
   protected startEditing(): void {
     this.editing.set(true);

@@ -28,4 +28,9 @@ export class NumbersApiService {
     const trimmed = friendlyName?.trim() ?? '';
     return this.http.patch<PhoneNumber>(NUMBERS_ENDPOINTS.number(id), { friendlyName: trimmed || null });
   }
+
+  /** Records (or stops recording) the calls from and to one of my numbers. */
+  setRecordCalls(id: number, recordCalls: boolean): Observable<PhoneNumber> {
+    return this.http.patch<PhoneNumber>(NUMBERS_ENDPOINTS.number(id), { recordCalls });
+  }
 }
