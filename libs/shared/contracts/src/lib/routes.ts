@@ -20,6 +20,7 @@ export const APP_ROUTES = {
   adminRequests: { path: '/voip/admin/requests', title: 'Number requests' },
   adminAnalytics: { path: '/voip/admin/analytics', title: 'Analytics' },
   adminActivity: { path: '/voip/admin/activity', title: 'Activity log' },
+  adminRecordings: { path: '/voip/admin/recordings', title: 'Recordings' },
 } as const satisfies Record<string, AppRoute>;
 
 export type AppRouteName = keyof typeof APP_ROUTES;

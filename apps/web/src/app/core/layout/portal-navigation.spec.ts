@@ -18,7 +18,15 @@ describe('navigationFor', () => {
     expect(titles('admin')).toEqual([
       {
         label: 'Administration',
-        entries: ['Admin dashboard', 'Users', 'Number inventory', 'Number requests', 'Analytics', 'Activity log'],
+        entries: [
+          'Admin dashboard',
+          'Users',
+          'Number inventory',
+          'Number requests',
+          'Analytics',
+          'Activity log',
+          'Recordings',
+        ],
       },
       { label: 'Client portal', entries: CLIENT_TITLES },
     ]);

@@ -61,6 +61,7 @@ describe('PortalSidebarComponent', () => {
       '/voip/admin/requests',
       '/voip/admin/analytics',
       '/voip/admin/activity',
+      '/voip/admin/recordings',
       '/voip/dashboard',
       '/voip/dialer',
       '/voip/calls',

@@ -41,6 +41,12 @@ const ADMIN_PAGES: Routes = [
     title: APP_ROUTES.adminActivity.title,
     loadComponent: () => import('./activity/admin-activity-page.component').then((m) => m.AdminActivityPageComponent),
   },
+  {
+    path: segmentOf(APP_ROUTES.adminRecordings),
+    title: APP_ROUTES.adminRecordings.title,
+    loadComponent: () =>
+      import('./recordings/admin-recordings-page.component').then((m) => m.AdminRecordingsPageComponent),
+  },
 ];
 
 /**
