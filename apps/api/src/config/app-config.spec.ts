@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const STRONG_SECRET = 'k3J9-vQ2x_Lm8RtY5wZ1pN7cB4dF6gH0sA';
@@ -347,6 +348,69 @@ describe('loadConfig', () => {
         expect(error.problems).toHaveLength(1);
         expect(error.problems[0]).toMatch(new RegExp(`^${name}\\b`));
       }
+    });
+  });
+  describe('jobs and recordings', () => {
+    it('applies the documented defaults', () => {
+      const config = loadConfig({});
+      expect(config.jobs).toEqual({ enabled: true, pollMs: 500, concurrency: 4 });
+      expect(config.recordings).toEqual({
+        dir: resolve('./data/recordings'),
+        retentionDays: 90,
+        s3: null,
+      });
+    });
+
+    it('reads every variable', () => {
+      const config = loadConfig({
+        JOBS: 'OFF',
+        JOBS_POLL_MS: '50',
+        JOBS_CONCURRENCY: '8',
+        RECORDINGS_DIR: '/var/lib/recordings',
+        RECORDING_RETENTION_DAYS: '30',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_REGION: 'eu-west-1',
+        S3_BUCKET: 'recordings',
+        S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        S3_SECRET_ACCESS_KEY: ' secret kept ',
+      });
+      expect(config.jobs).toEqual({ enabled: false, pollMs: 50, concurrency: 8 });
+      expect(config.recordings).toEqual({
+        dir: '/var/lib/recordings',
+        retentionDays: 30,
+        s3: {
+          endpoint: 'http://127.0.0.1:9000',
+          region: 'eu-west-1',
+          bucket: 'recordings',
+          accessKeyId: 'AKIAEXAMPLE',
+          secretAccessKey: ' secret kept ',
+        },
+      });
+    });
+
+    it('uses AWS and the default credential chain when only S3_BUCKET is set', () => {
+      expect(loadConfig({ S3_BUCKET: 'recordings' }).recordings.s3).toEqual({
+        endpoint: undefined,
+        region: 'us-east-1',
+        bucket: 'recordings',
+        accessKeyId: undefined,
+        secretAccessKey: undefined,
+      });
+    });
+
+    it.each([
+      ['JOBS', { JOBS: 'sometimes' }],
+      ['JOBS_CONCURRENCY', { JOBS_CONCURRENCY: '0' }],
+      ['RECORDING_RETENTION_DAYS', { RECORDING_RETENTION_DAYS: '0' }],
+      ['S3_ENDPOINT', { S3_ENDPOINT: 'http://127.0.0.1:9000' }],
+      ['S3_BUCKET', { S3_BUCKET: 'Not_A_Bucket' }],
+      ['S3_ENDPOINT', { S3_BUCKET: 'recordings', S3_ENDPOINT: 'ftp://store' }],
+      ['S3_REGION', { S3_BUCKET: 'recordings', S3_REGION: 'Mars 1' }],
+      ['S3_ACCESS_KEY_ID', { S3_BUCKET: 'recordings', S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }],
+    ])('refuses a bad %s, naming it', (name, env) => {
+      const error = configErrorFor(env);
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(new RegExp(`^${name}\\b`));
     });
   });
 });

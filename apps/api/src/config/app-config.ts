@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { PASSWORD_RULE_MESSAGES, TELEPHONY_PROVIDERS, TelephonyProvider } from '@hh/contracts';
 import { passwordPolicyViolations } from '../app/auth/password-policy';
@@ -62,6 +63,21 @@ export interface AppConfig {
     pollMs: number;
     batchSize: number;
   };
+  /** The durable jobs worker in this instance (docs/decisions/010-durable-jobs.md). */
+  jobs: {
+    enabled: boolean;
+    pollMs: number;
+    /** Jobs this instance runs at once. */
+    concurrency: number;
+  };
+  recordings: {
+    /** RECORDINGS_DIR: where the local-disk storage keeps the audio (absolute; default ./data/recordings). */
+    dir: string;
+    /** RECORDING_RETENTION_DAYS: a recording expires (audio deleted) this long after it was made. */
+    retentionDays: number;
+    /** S3-compatible storage instead of the local disk (S3_BUCKET set); null otherwise. */
+    s3: S3Config | null;
+  };
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app (dist/apps/web/browser); served when it exists. */
@@ -92,6 +108,17 @@ export interface SipConfig {
   dailySpendCap: number;
   /** SIP_RATE_PER_MINUTE: the trunk's price per started minute, locked into each call when it is placed. */
   ratePerMinute: number;
+}
+
+/** S3-compatible object storage for the recordings (AWS, MinIO, R2…). */
+export interface S3Config {
+  /** S3_ENDPOINT: the service's URL for a non-AWS store (path-style addressing then); undefined for AWS. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Both or neither: without them the SDK's default credential chain is used. */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
 }
 
 /** Kamailio's auth_ephemeral secret and the internal endpoint's secret are at least this long. */
@@ -203,6 +230,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const engineSwitch = (read('CALL_ENGINE') ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(engineSwitch)) problems.push(`CALL_ENGINE must be on or off (got "${engineSwitch}")`);
 
+  const jobsSwitch = (read('JOBS') ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(jobsSwitch)) problems.push(`JOBS must be on or off (got "${jobsSwitch}")`);
+
+  const recordingsDir = resolve(read('RECORDINGS_DIR') ?? './data/recordings');
+  const s3 = parseS3(env, read, problems);
+
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
     problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${redisUrl}")`);
@@ -268,6 +301,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: integer('CALL_ENGINE_POLL_MS', 100, 10, 10_000),
       batchSize: integer('CALL_ENGINE_BATCH', 500, 1, 5000),
     },
+    jobs: {
+      enabled: jobsSwitch !== 'off',
+      pollMs: integer('JOBS_POLL_MS', 500, 10, 60_000),
+      concurrency: integer('JOBS_CONCURRENCY', 4, 1, 100),
+    },
+    recordings: {
+      dir: recordingsDir,
+      retentionDays: integer('RECORDING_RETENTION_DAYS', 90, 1, 36_500),
+      s3,
+    },
     redisUrl,
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? logLevel : 'info',
     webDistPath: read('WEB_DIST_PATH'),
@@ -320,6 +363,42 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig
     return false;
   }
   return addresses;
+}
+
+/** S3_*: configured when S3_BUCKET is set; any other S3_* without it is a mistake worth stopping for. */
+function parseS3(env: Env, read: (name: string) => string | undefined, problems: string[]): S3Config | null {
+  const names = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+  const bucket = read('S3_BUCKET');
+  if (bucket === undefined) {
+    const stray = names.filter((name) => read(name) !== undefined);
+    if (stray.length > 0) problems.push(`${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set without S3_BUCKET`);
+    return null;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    problems.push(
+      `S3_BUCKET must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens (got "${bucket}")`,
+    );
+  }
+  const endpoint = read('S3_ENDPOINT');
+  if (endpoint !== undefined) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(endpoint).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`S3_ENDPOINT must be an http:// or https:// URL (got "${endpoint}")`);
+  }
+  const region = read('S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,32}$/.test(region))
+    problems.push(`S3_REGION must be a region name like us-east-1 (got "${region}")`);
+  // Secrets are taken as given (no trimming); empty means unset.
+  const accessKeyId = read('S3_ACCESS_KEY_ID');
+  const secretAccessKey = env['S3_SECRET_ACCESS_KEY'] === '' ? undefined : env['S3_SECRET_ACCESS_KEY'];
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither for the default chain');
+  }
+  return { endpoint, region, bucket, accessKeyId, secretAccessKey };
 }
 
 function parseSip(

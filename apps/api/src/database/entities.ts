@@ -11,8 +11,10 @@ import { RefreshTokenEntity } from '../app/auth/refresh-token.entity';
 import { CallEventEntity } from '../app/calls/call-event.entity';
 import { CallEntity } from '../app/calls/call.entity';
 import { IdempotencyKeyEntity } from '../app/calls/idempotency-key.entity';
+import { JobEntity } from '../app/jobs/job.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
 import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
+import { RecordingEntity } from '../app/recordings/recording.entity';
 import { UserEntity } from '../app/users/user.entity';
 import { SipEventEntity } from '../app/voip/sip/sip-event.entity';
 
@@ -35,4 +37,6 @@ export const ENTITIES = [
   NumberRequestEntity,
   ActivityLogEntity,
   SipEventEntity,
+  JobEntity,
+  RecordingEntity,
 ];

@@ -39,6 +39,7 @@ describe('admin API: numbers', () => {
         numberType: 'local',
         monthlyCost: 0,
         provider: 'mock',
+        recordCalls: false,
         assignedDate: null,
         createdAt: expect.any(String),
         owner: null,

@@ -11,3 +11,4 @@ export * from './lib/phone';
 export * from './lib/calls';
 export * from './lib/admin';
 export * from './lib/telephony';
+export * from './lib/recordings';

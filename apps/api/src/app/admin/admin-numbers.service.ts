@@ -30,7 +30,8 @@ type EditableField =
   | 'locationCity'
   | 'locationState'
   | 'locationCountry'
-  | 'numberType';
+  | 'numberType'
+  | 'recordCalls';
 const EDITABLE: EditableField[] = [
   'friendlyName',
   'monthlyCost',
@@ -38,6 +39,7 @@ const EDITABLE: EditableField[] = [
   'locationState',
   'locationCountry',
   'numberType',
+  'recordCalls',
 ];
 
 /** The number inventory (admin): list, create, CSV import, edit, assign and release, delete. */

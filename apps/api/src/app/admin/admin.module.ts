@@ -6,6 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CallsModule } from '../calls/calls.module';
 import { NumberRequestsModule } from '../number-requests/number-requests.module';
 import { NumbersModule } from '../numbers/numbers.module';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminAnalyticsService } from './admin-analytics.service';
 import { AdminActivityController } from './admin-activity.controller';
@@ -16,19 +17,21 @@ import { AdminNumberRequestsController } from './admin-number-requests.controlle
 import { AdminNumberRequestsService } from './admin-number-requests.service';
 import { AdminNumbersController } from './admin-numbers.controller';
 import { AdminNumbersService } from './admin-numbers.service';
+import { AdminRecordingsController } from './admin-recordings.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { registerCsvBodyParser } from './csv-body.parser';
 import { NumberAssignmentService } from './number-assignment.service';
 
-/** The admin console's API (role admin on every route): users, numbers, requests, all calls, activity, analytics. */
+/** The admin console's API (role admin on every route): users, numbers, requests, all calls and recordings, activity, analytics. */
 @Module({
-  imports: [AnalyticsModule, AuthModule, CallsModule, NumbersModule, NumberRequestsModule],
+  imports: [AnalyticsModule, AuthModule, CallsModule, NumbersModule, NumberRequestsModule, RecordingsModule],
   controllers: [
     AdminUsersController,
     AdminNumbersController,
     AdminNumberRequestsController,
     AdminCallsController,
+    AdminRecordingsController,
     AdminActivityController,
     AdminAnalyticsController,
   ],

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Paginated } from '@hh/contracts';
 import { Authenticated, CurrentPrincipal } from '../../common/decorators/auth.decorators';
 import { ApiPaginatedResponse } from '../../common/http/api-paginated-response.decorator';
@@ -26,7 +33,13 @@ export class NumbersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename one of my numbers' })
+  @ApiOperation({
+    summary: 'Rename one of my numbers, or turn call recording on or off',
+    description:
+      'friendlyName and/or recordCalls. With recordCalls on, the calls placed from the number and the calls it ' +
+      'receives are recorded (the parties are told), from the next call on.',
+  })
+  @ApiBadRequestResponse({ description: 'Invalid input, or neither field sent', type: ProblemDto })
   @ApiOkResponse({ type: PhoneNumberDto })
   @ApiNotFoundResponse({ description: 'No such number of yours', type: ProblemDto })
   rename(
@@ -34,6 +47,6 @@ export class NumbersController {
     @Body() dto: UpdateMyNumberDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PhoneNumberDto> {
-    return this.numbers.renameMine(principal.userId, id, dto.friendlyName);
+    return this.numbers.updateMine(principal.userId, id, dto);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NumberStatus, Paginated } from '@hh/contracts';
-import { notFound } from '../../common/errors/problem.exception';
+import { badRequest, notFound } from '../../common/errors/problem.exception';
+import { UpdateMyNumberDto } from './dto/update-my-number.dto';
 import { PageQueryDto, paginated, pageWindow } from '../../common/http/pagination';
 import { PhoneNumberDto, toPhoneNumberDto } from './dto/phone-number.dto';
 import type { PhoneNumberEntity } from './phone-number.entity';
@@ -28,12 +29,29 @@ export class NumbersService {
     return paginated(rows.map(toPhoneNumberDto), total, page, pageSize);
   }
 
-  async renameMine(userId: number, id: number, friendlyName: string | null): Promise<PhoneNumberDto> {
+  /** PATCH /numbers/{id}: the name and whether calls are recorded, of a number the user holds. */
+  async updateMine(userId: number, id: number, dto: UpdateMyNumberDto): Promise<PhoneNumberDto> {
+    if (dto.friendlyName === undefined && dto.recordCalls === undefined) {
+      const message = 'or the other of friendlyName and recordCalls is required';
+      throw badRequest('Send friendlyName and/or recordCalls', [
+        { field: 'friendlyName', message },
+        { field: 'recordCalls', message },
+      ]);
+    }
     const row = await this.numbers.findAssignedTo(id, userId);
     if (!row) throw notFound('Phone number');
-    row.friendlyName = friendlyName || null;
-    await this.numbers.update(id, { friendlyName: row.friendlyName });
+    const changes: PhoneNumberChanges = {};
+    if (dto.friendlyName !== undefined) changes.friendlyName = dto.friendlyName || null;
+    if (dto.recordCalls !== undefined) changes.recordCalls = dto.recordCalls;
+    Object.assign(row, changes);
+    await this.numbers.update(id, changes);
     return toPhoneNumberDto(row);
+  }
+
+  /** Whether calls of this number (E.164) are recorded: it is assigned and its holder turned recordCalls on. */
+  async recordsCalls(phoneNumber: string, manager?: EntityManager): Promise<boolean> {
+    // The driver may hand the TINYINT(1) over as 0/1.
+    return Boolean((await this.numbers.findAssignedByNumber(phoneNumber, manager))?.recordCalls);
   }
 
   /** A page of the admin inventory, newest first, each row with its owner; and the total matching. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { NUMBER_STATUSES, NUMBER_TYPES, NumberStatus, NumberType } from '@hh/contracts';
-import { decimalToNumber } from '../../database/column-transformers';
+import { decimalToNumber, tinyintToBoolean } from '../../database/column-transformers';
 
 @Entity('phone_numbers')
 export class PhoneNumberEntity {
@@ -46,4 +46,8 @@ export class PhoneNumberEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
+
+  /** Calls from (outbound) and to (inbound) this number are recorded (sql/011). */
+  @Column({ name: 'record_calls', type: 'tinyint', width: 1, default: 0, transformer: tinyintToBoolean })
+  recordCalls!: boolean;
 }

@@ -20,7 +20,8 @@ export interface NumberWish {
   numberType: NumberType;
 }
 
-export type NewPhoneNumber = Omit<PhoneNumberEntity, 'id'>;
+/** A new number: recordCalls is off unless said otherwise. */
+export type NewPhoneNumber = Omit<PhoneNumberEntity, 'id' | 'recordCalls'> & { recordCalls?: boolean };
 
 export type PhoneNumberChanges = Partial<
   Pick<
@@ -34,5 +35,6 @@ export type PhoneNumberChanges = Partial<
     | 'locationState'
     | 'locationCountry'
     | 'numberType'
+    | 'recordCalls'
   >
 >;

@@ -66,9 +66,15 @@ export interface Call {
   startTime: IsoDateTime;
   endTime: IsoDateTime | null;
   callSid: string | null;
+  /** The audio's URL (/api/v1/recordings/{id}/media) once the call has a recording; null otherwise. */
   recordingUrl: string | null;
   cost: number;
   notes: string | null;
+  /**
+   * Whether the call is recorded (its number records calls, or POST /calls asked for it); the parties are told.
+   * Always sent by the API (optional in this type only until the web app's test fixtures carry it).
+   */
+  recorded?: boolean;
 }
 
 export interface PhoneNumber {
@@ -85,6 +91,8 @@ export interface PhoneNumber {
   provider: string;
   assignedDate: IsoDateTime | null;
   createdAt: IsoDateTime;
+  /** Calls from (outbound) and to (inbound) this number are recorded. Always sent by the API (optional: see Call). */
+  recordCalls?: boolean;
 }
 
 export interface NumberRequest {

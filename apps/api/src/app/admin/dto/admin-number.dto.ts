@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   AdminCreateNumberRequest,
   MONTHLY_COST_MAX,
@@ -101,6 +113,14 @@ export class CreateNumberDto implements AdminCreateNumberRequest {
  * clear them.
  */
 export class UpdateNumberDto {
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Record the calls from (outbound) and to (inbound) this number; the parties are told',
+  })
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsBoolean()
+  recordCalls?: boolean;
+
   @ApiPropertyOptional({
     example: 42,
     nullable: true,

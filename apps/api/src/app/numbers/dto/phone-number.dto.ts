@@ -16,6 +16,12 @@ export class PhoneNumberDto implements PhoneNumber {
   @ApiProperty({ example: 'mock' }) provider!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) assignedDate!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  @ApiProperty({
+    example: false,
+    description: 'Calls from (outbound) and to (inbound) this number are recorded, and the parties told so',
+  })
+  recordCalls!: boolean;
 }
 
 export function toPhoneNumberDto(row: PhoneNumberEntity): PhoneNumberDto {
@@ -33,5 +39,6 @@ export function toPhoneNumberDto(row: PhoneNumberEntity): PhoneNumberDto {
     provider: row.provider,
     assignedDate: row.assignedDate ? row.assignedDate.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
+    recordCalls: Boolean(row.recordCalls),
   };
 }

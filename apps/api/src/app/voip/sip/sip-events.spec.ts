@@ -41,7 +41,7 @@ describe('SIP call events', () => {
 });
 
 describe('authorize decisions', () => {
-  const call = (fields: Partial<Call>): Call => ({
+  const call = (fields: Partial<Call>): Call & { recorded: boolean } => ({
     id: 1,
     userId: 12,
     fromNumber: '+19095550100',
@@ -55,6 +55,7 @@ describe('authorize decisions', () => {
     recordingUrl: null,
     cost: 0,
     notes: null,
+    recorded: false,
     ...fields,
   });
 
