@@ -219,6 +219,7 @@ describe('the calls API', () => {
         endTime: null,
         callSid: expect.stringMatching(/^MOCK[0-9a-f]{32}$/),
         recordingUrl: null,
+        recorded: false,
         cost: 0,
         notes: 'first call',
       });
@@ -374,6 +375,7 @@ describe('the calls API', () => {
         endTime: first.endTime?.toISOString() ?? null,
         callSid: first.callSid,
         recordingUrl: null,
+        recorded: false,
         cost: first.cost,
         notes: null,
       });

@@ -10,6 +10,7 @@ import type { ClientContext } from '../../common/http/client-context';
 import { ActivityService } from '../activity/activity.service';
 import { RollupsService } from '../analytics/rollups.service';
 import { RealtimeBus } from '../realtime/realtime-bus';
+import { RecordingsService } from '../recordings/recordings.service';
 import { VoipService } from '../voip/voip.service';
 import type { ProviderReport } from '../voip/voip-provider';
 import { callCost, isFinal, legSids, reportedTransition } from './call-lifecycle';
@@ -43,6 +44,7 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly calls: CallRepository,
     private readonly rollups: RollupsService,
     private readonly voip: VoipService,
+    private readonly recordings: RecordingsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -233,6 +235,8 @@ export class CallEngine implements OnApplicationBootstrap, OnApplicationShutdown
       })),
       em,
     );
+    // A recorded call that completed gets its recording, and the job that writes the audio, in this transaction.
+    await this.recordings.callsEnded(ended, em);
   }
 
   /**

@@ -105,6 +105,8 @@ interface NewCallRow {
   notes: string | null;
   startTime: Date;
   next: NextTransition | null;
+  /** POST /calls asked for a recording. */
+  record?: boolean;
 }
 
 /**
@@ -165,6 +167,7 @@ export class CallPlacementService {
           callSid: placed.callSid,
           ratePerMinute: this.voip.ratePerMinute(onNet ? 'on_net' : 'outbound'),
           notes: dto.notes?.trim() || null,
+          record: dto.record === true,
           startTime: now,
           next: this.voip.firstTransition(placed, now),
         },
@@ -205,7 +208,8 @@ export class CallPlacementService {
       result = { call: await withDeadlockRetry(() => this.dataSource.transaction(create)), replayed: false };
     } else {
       const requestHash = createHash('sha256')
-        .update(JSON.stringify([toNumber, fromNumber, dto.notes ?? null]))
+        // record: true is part of the request (absent, the hash is what it was before recordings existed).
+        .update(JSON.stringify([toNumber, fromNumber, dto.notes ?? null, ...(dto.record ? [true] : [])]))
         .digest('hex');
       result = await withDeadlockRetry(() => this.placeOnce(actor.userId, idempotencyKey, requestHash, create));
     }
@@ -416,6 +420,8 @@ export class CallPlacementService {
 
   /** Inserts a call `initiated` with its first timeline event; its activity row is the caller's to write. */
   private async insertInitiated(em: EntityManager, row: NewCallRow, source: CallEventSource): Promise<CallEntity> {
+    // The mock tells the parties of every recorded call.
+    const recorded = await this.policy.recorded(row, row.record === true, em);
     const call = await this.calls.insert(
       {
         userId: row.userId,
@@ -430,6 +436,8 @@ export class CallPlacementService {
         callSid: row.callSid,
         provider: this.voip.providerName,
         recordingUrl: null,
+        recorded,
+        recordingAnnounced: recorded,
         cost: 0,
         ratePerMinute: row.ratePerMinute,
         notes: row.notes,

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { canUseTelephony, toE164, type UserStatus } from '@hh/contracts';
+import { CallDirection, canUseTelephony, toE164, type UserStatus } from '@hh/contracts';
 import { Clock } from '../../common/clock';
 import { ProblemException, type ProblemOptions } from '../../common/errors/problem.exception';
 import { roundMoney } from '../../common/money';
@@ -158,6 +158,19 @@ export class CallPolicy {
         `Today's calls have cost ${spent.toFixed(2)}, the daily cap on this server (${guards.dailySpendCap.toFixed(2)}); calls resume tomorrow (UTC)`,
       );
     }
+  }
+
+  /**
+   * Whether a new call is recorded: asked for (POST /calls record: true), or its number records calls (the caller
+   * ID of an outbound call, the called number of an inbound one).
+   */
+  async recorded(
+    call: { direction: CallDirection; fromNumber: string; toNumber: string },
+    requested: boolean,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    if (requested) return true;
+    return this.numbers.recordsCalls(call.direction === 'inbound' ? call.toNumber : call.fromNumber, manager);
   }
 
   /** The active user who holds the number, when it is one of the portal's (an on-net call rings them); else null. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from '@hh/contracts';
-import { decimalToNumber } from '../../database/column-transformers';
+import { decimalToNumber, tinyintToBoolean } from '../../database/column-transformers';
 import { CallPlanColumns } from '../voip/call-plan.columns';
 
 export const SCHEDULED_STATUSES = ['ringing', 'in_progress', 'completed', 'failed', 'busy', 'no_answer'] as const;
@@ -58,6 +58,14 @@ export class CallEntity {
 
   @Column({ name: 'recording_url', type: 'varchar', length: 500, nullable: true })
   recordingUrl!: string | null;
+
+  /** Recorded (sql/011): its number records calls, or POST /calls asked for it; decided when it is placed. */
+  @Column({ type: 'tinyint', width: 1, default: 0, transformer: tinyintToBoolean })
+  recorded!: boolean;
+
+  /** The parties were told the call is recorded (the mock announces every recorded call). */
+  @Column({ name: 'recording_announced', type: 'tinyint', width: 1, default: 0, transformer: tinyintToBoolean })
+  recordingAnnounced!: boolean;
 
   @Column({ type: 'decimal', precision: 10, scale: 4, default: 0, transformer: decimalToNumber })
   cost!: number;

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { NumbersModule } from '../numbers/numbers.module';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { VoipModule } from '../voip/voip.module';
 import { CallEngine } from './call-engine';
 import { CallPlacementService } from './call-placement.service';
@@ -20,7 +21,8 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
  * server's side of real calls (voip/sip) places and updates calls through CallPlacementService and CallEngine.
  */
 @Module({
-  imports: [VoipModule, AnalyticsModule, NumbersModule],
+  // RecordingsModule reads calls through CallQueriesService and CallEngine calls it: each imports the other.
+  imports: [VoipModule, AnalyticsModule, NumbersModule, forwardRef(() => RecordingsModule)],
   controllers: [CallsController],
   providers: [
     CallRepository,

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   AnalyticsRange,
   CALL_DIRECTIONS,
@@ -10,10 +20,11 @@ import {
   CallStatus,
   LIMITS,
   PlaceCallRequest,
+  RecordCallOption,
 } from '@hh/contracts';
 import { PageQueryDto } from '../../../common/http/pagination';
 
-export class PlaceCallDto implements PlaceCallRequest {
+export class PlaceCallDto implements PlaceCallRequest, RecordCallOption {
   @ApiProperty({ example: '+15005550004', description: 'E.164 or a national US format, e.g. (909) 687-4971' })
   @IsString()
   @MinLength(1)
@@ -32,6 +43,15 @@ export class PlaceCallDto implements PlaceCallRequest {
   @IsString()
   @MaxLength(LIMITS.textMaxLength)
   notes?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Record this call even when its number does not record calls (the parties are told)',
+  })
+  // null is not a choice: a 400 rather than a silent "no".
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsBoolean()
+  record?: boolean;
 }
 
 export class UpdateCallDto {

@@ -33,8 +33,19 @@ export class CallDto implements Call {
   @ApiProperty({ nullable: true, type: String, example: 'MOCK3f1c9d0e8b7a6f5e4d3c2b1a09182736' })
   callSid!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/api/v1/recordings/311/media',
+    description: 'The audio of its recording (GET /recordings/{id}/media) once it has one',
+  })
   recordingUrl!: string | null;
+
+  @ApiProperty({
+    example: false,
+    description: 'Recorded: its number records calls, or POST /calls sent record: true (the parties are told)',
+  })
+  recorded!: boolean;
 
   @ApiProperty({ example: 0.02, description: 'ceil(durationSeconds / 60) × rate per minute, 4 decimals' })
   cost!: number;
@@ -56,6 +67,8 @@ export function toCallDto(call: CallEntity): CallDto {
     endTime: call.endTime ? call.endTime.toISOString() : null,
     callSid: call.callSid,
     recordingUrl: call.recordingUrl,
+    // An entity just inserted may hold the driver's 0/1 for the TINYINT(1).
+    recorded: Boolean(call.recorded),
     cost: Number(call.cost),
     notes: call.notes,
   };
