@@ -30,6 +30,9 @@ import { CallsApiService } from '../../shared/calls/calls-api.service';
 import { RecordingPlayerComponent } from '../../shared/recordings/recording-player.component';
 import { RecordingsApiService } from '../../shared/recordings/recordings-api.service';
 
+/** While a recording is being processed, the list is read again this often, so it becomes playable by itself. */
+export const RECORDING_PROCESSING_POLL_MS = 5_000;
+
 export interface CallDetailData {
   call: Call;
 }
@@ -218,6 +221,7 @@ export class CallDetailDialogComponent {
   protected readonly recordingsError = signal<string | null>(null);
   private readonly recordingsApi = inject(RecordingsApiService);
   private readonly destroyRef = inject(DestroyRef);
+  private processingPoll: ReturnType<typeof setTimeout> | null = null;
   protected readonly callBackParams = computed(() => {
     const call = this.call();
     return call.direction === 'inbound'
@@ -226,6 +230,7 @@ export class CallDetailDialogComponent {
   });
 
   constructor() {
+    this.destroyRef.onDestroy(() => this.processingPoll !== null && clearTimeout(this.processingPoll));
     this.loadRecordings();
     inject(LiveEventsService)
       .callUpdates$.pipe(takeUntilDestroyed())
@@ -255,10 +260,27 @@ export class CallDetailDialogComponent {
       .forCall(call.id)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (recordings) => this.recordings.set(recordings),
+        next: (recordings) => {
+          this.recordings.set(recordings);
+          this.pollWhileProcessing(recordings);
+        },
         error: (error: unknown) =>
           this.recordingsError.set(`The recording could not be loaded. ${httpErrorMessage(error)}`),
       });
+  }
+
+  /** No event tells when a recording is ready: while one is processing, the list is read again now and then. */
+  private pollWhileProcessing(recordings: readonly Recording[]): void {
+    if (this.processingPoll !== null) {
+      clearTimeout(this.processingPoll);
+      this.processingPoll = null;
+    }
+    if (recordings.some((recording) => recording.status === 'processing')) {
+      this.processingPoll = setTimeout(() => {
+        this.processingPoll = null;
+        this.loadRecordings();
+      }, RECORDING_PROCESSING_POLL_MS);
+    }
   }
 
   protected editNotes(text: string): void {
