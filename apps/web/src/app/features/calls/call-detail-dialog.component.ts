@@ -20,7 +20,7 @@ import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, LIMITS, type Recording } from '@hh/contracts';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
-import { CALL_STATUS_LABELS, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
+import { callStatusLabel, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
 import { formatClock, formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
@@ -205,7 +205,7 @@ export class CallDetailDialogComponent {
     const call = this.call();
     return formatPhoneNumber(call.direction === 'inbound' ? call.toNumber : call.fromNumber);
   });
-  protected readonly statusLabel = computed(() => CALL_STATUS_LABELS[this.call().status]);
+  protected readonly statusLabel = computed(() => callStatusLabel(this.call()));
   protected readonly tone = computed(() => callStatusTone(this.call().status));
   protected readonly duration = computed(() => {
     const call = this.call();

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSort, MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { Call, CallSort } from '@hh/contracts';
-import { CALL_STATUS_LABELS, callStatusTone } from '../../shared/format/call-status';
+import { callStatusLabel, callStatusTone } from '../../shared/format/call-status';
 import { formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
@@ -177,7 +177,7 @@ export class CallTableComponent {
       call,
       number: formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber),
       callerId: formatPhoneNumber(call.direction === 'inbound' ? call.toNumber : call.fromNumber),
-      statusLabel: CALL_STATUS_LABELS[call.status],
+      statusLabel: callStatusLabel(call),
       tone: callStatusTone(call.status),
       duration: call.status === 'completed' || call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : '—',
       cost: formatCost(call.cost),

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call } from '@hh/contracts';
-import { CALL_STATUS_LABELS, callStatusTone, callSummary } from '../format/call-status';
+import { callStatusLabel, callStatusTone, callSummary } from '../format/call-status';
 import { formatPhoneNumber } from '../format/phone';
 
 interface RecentCallRow {
@@ -156,7 +156,7 @@ export class RecentCallsComponent {
       call,
       number: formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber),
       summary: callSummary(call),
-      statusLabel: CALL_STATUS_LABELS[call.status],
+      statusLabel: callStatusLabel(call),
       tone: callStatusTone(call.status),
       summaryIsStatus: call.status !== 'completed',
     })),

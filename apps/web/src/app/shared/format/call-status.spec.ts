@@ -1,5 +1,6 @@
 import { CALL_STATUSES } from '@hh/contracts';
 import {
+  callStatusLabel,
   CALL_STATUS_LABELS,
   LIVE_CALL_STATUS_LABELS,
   callOutcome,
@@ -23,6 +24,14 @@ describe('call statuses', () => {
       'Canceled',
     ]);
     expect(CALL_STATUS_LABELS.initiated).toBe('Initiated');
+  });
+
+  it('shows an inbound call that rang out or was declined as missed, and an outbound one by its outcome', () => {
+    expect(callStatusLabel({ direction: 'inbound', status: 'no_answer' })).toBe('Missed');
+    expect(callStatusLabel({ direction: 'inbound', status: 'busy' })).toBe('Missed');
+    expect(callStatusLabel({ direction: 'inbound', status: 'completed' })).toBe('Completed');
+    expect(callStatusLabel({ direction: 'outbound', status: 'busy' })).toBe('Busy');
+    expect(callStatusLabel({ direction: 'outbound', status: 'no_answer' })).toBe('No answer');
   });
 
   it('colours completed green, failed/busy/no answer red, live amber and canceled grey', () => {

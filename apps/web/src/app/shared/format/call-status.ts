@@ -16,6 +16,17 @@ export const CALL_STATUS_LABELS: Readonly<Record<CallStatus, string>> = {
   canceled: 'Canceled',
 };
 
+/**
+ * A call's status as its owner reads it in lists and details: an inbound call that was not answered (it rang out,
+ * or was declined) is a missed call, as phones show it.
+ */
+export function callStatusLabel(call: Pick<Call, 'status' | 'direction'>): string {
+  if (call.direction === 'inbound' && (call.status === 'no_answer' || call.status === 'busy')) {
+    return 'Missed';
+  }
+  return CALL_STATUS_LABELS[call.status];
+}
+
 /** Statuses as the dialer announces them while the call is live. */
 export const LIVE_CALL_STATUS_LABELS: Readonly<Record<CallStatus, string>> = {
   ...CALL_STATUS_LABELS,
