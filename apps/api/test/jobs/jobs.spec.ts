@@ -40,7 +40,8 @@ describe('durable jobs', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ JOBS: 'off', JWT_SECRET: secret }, { keepDatabase: true });
+    // This app's close drops the database; the other instances of a test keep it (keepDatabase).
+    t = await startTestApp({ JOBS: 'off', JWT_SECRET: secret });
   });
   afterAll(() => t.close());
 
