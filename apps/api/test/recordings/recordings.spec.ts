@@ -118,6 +118,20 @@ describe('call recordings (local disk)', () => {
     expect(Number(count?.n)).toBe(0);
   });
 
+  it('filters the history on recorded (GET /calls?recorded=true|false); anything else is a 400', async () => {
+    const account = await caller(t);
+    const { call: done } = await recorded(account);
+    const plain = await completedCall(t, account);
+    const ids = async (query: string) =>
+      ((await call(t, 'get', `/calls?${query}`, account.accessToken).expect(200)).body.data as Call[]).map((c) => c.id);
+    expect(await ids('recorded=true')).toEqual([done.id]);
+    expect(await ids('recorded=false')).toEqual([plain.id]);
+    expect((await ids('')).sort()).toEqual([done.id, plain.id].sort());
+    const bad = await call(t, 'get', '/calls?recorded=yes', account.accessToken);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('recorded must be true or false');
+  });
+
   it('records nothing for a recorded call that never connected', async () => {
     const account = await caller(t);
     const res = await placeCall(t, account.accessToken, { toNumber: TEST_NUMBERS.busy, record: true });

@@ -83,6 +83,7 @@ function callFilter(userId: number | undefined, filters: CallFiltersDto): CallFi
     userId,
     status: filters.status,
     direction: filters.direction,
+    recorded: filters.recorded,
     from,
     to,
     q: filters.q,

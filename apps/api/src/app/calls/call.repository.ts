@@ -14,6 +14,7 @@ export interface CallFilter {
   userId?: number;
   status?: CallStatus;
   direction?: CallDirection;
+  recorded?: boolean;
   /** start_time ≥ from */
   from?: Date;
   /** start_time < to */
@@ -320,6 +321,7 @@ export class CallRepository {
   private filtered(filter: CallFilter): SelectQueryBuilder<CallEntity> {
     const qb = this.statsScope(filter);
     if (filter.status) qb.andWhere('call.status = :status', { status: filter.status });
+    if (filter.recorded !== undefined) qb.andWhere('call.recorded = :recorded', { recorded: filter.recorded });
     if (filter.q !== undefined) {
       const digits = filter.q.replace(/[^\d]/g, '');
       if (digits) qb.andWhere('(call.fromNumber LIKE :q OR call.toNumber LIKE :q)', { q: `%${digits}%` });

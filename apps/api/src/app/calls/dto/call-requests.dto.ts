@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -117,6 +118,13 @@ export class CallFiltersDto extends DateRangeQueryDto {
   @IsOptional()
   @IsIn(CALL_DIRECTIONS)
   direction?: CallDirection;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only recorded calls (true) or only calls not recorded (false)' })
+  @IsOptional()
+  // A query string carries text: "true"/"false" become booleans, anything else stays and fails the check.
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'recorded must be true or false' })
+  recorded?: boolean;
 
   @ApiPropertyOptional({ example: '909687', description: 'Digits found in either number' })
   @IsOptional()
