@@ -14,6 +14,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/apps/api ./dist/apps/api
 COPY --from=build /app/dist/apps/web ./dist/apps/web
 COPY sql ./sql
+# Recordings' audio (docker-compose mounts a volume here); the portal runs as node and must own it.
+RUN mkdir -p /data/recordings && chown node:node /data/recordings
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --retries=3 \
