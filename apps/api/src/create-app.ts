@@ -70,6 +70,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService): Prom
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Recordings play from blob: URLs (fetched with the session's token, which an <audio src> cannot send).
+        mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
         // The softphone's SIP WebSocket (VOIP_PROVIDER=sip) is another origin: Kamailio's.
         connectSrc: ["'self'", ...(config.voip.sip ? [webSocketOrigin(config.voip.sip.wsUri)] : [])],

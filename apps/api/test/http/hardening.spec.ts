@@ -355,6 +355,9 @@ describe('HTTP hardening', () => {
       for (const res of [await t.http().get('/api/v1/health'), await t.http().get('/api/v1/nope')]) {
         expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
         expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+        // Recordings play from blob: URLs; nothing else is widened.
+        expect(res.headers['content-security-policy']).toMatch(/media-src 'self' blob:/);
+        expect(res.headers['content-security-policy']).toMatch(/connect-src 'self'(;|$)/);
         expect(res.headers['x-content-type-options']).toBe('nosniff');
         expect(res.headers['x-frame-options']).toMatch(/^(DENY|SAMEORIGIN)$/);
         expect(res.headers['x-powered-by']).toBeUndefined();
