@@ -127,6 +127,11 @@ describe('inbound calls in the mock (engine driven by hand)', () => {
       clock.set(epoch + RING + 3 * SECOND);
       const answered = (await answer(t, bob.accessToken, callee.id).expect(200)).body as Call;
       expect(answered).toMatchObject({ id: callee.id, status: 'in_progress' });
+      const answeredLog = await t.sql<{ user_id: number; entity_id: number }>(
+        "SELECT user_id, entity_id FROM activity_logs WHERE action = 'call_answered' AND entity_id = ?",
+        [callee.id],
+      );
+      expect(answeredLog).toEqual([{ user_id: bob.user.id, entity_id: callee.id }]);
       expect(await statuses(placed)).toEqual(['in_progress', 'in_progress']);
       expectProblem(await answer(t, bob.accessToken, callee.id).expect(409), 409);
       // The 25 s no longer apply once answered.
@@ -175,6 +180,11 @@ describe('inbound calls in the mock (engine driven by hand)', () => {
       expectProblem(await decline(t, alice.accessToken, placed.id).expect(409), 409);
       expect((await decline(t, bob.accessToken, callee.id).expect(200)).body).toMatchObject({ status: 'busy' });
       expect(await statuses(placed)).toEqual(['busy', 'busy']);
+      const declinedLog = await t.sql<{ user_id: number }>(
+        "SELECT user_id FROM activity_logs WHERE action = 'call_declined' AND entity_id = ?",
+        [callee.id],
+      );
+      expect(declinedLog).toEqual([{ user_id: bob.user.id }]);
       expectProblem(await decline(t, bob.accessToken, callee.id).expect(409), 409);
       expectProblem(await answer(t, bob.accessToken, callee.id).expect(409), 409);
       expect(await tickAt(NO_ANSWER)).toBe(0);

@@ -550,6 +550,16 @@ export class CallPlacementService {
         }
         const now = this.clock.now();
         await this.engine.applyToLegs(em, legs, () => status, now, 'api', now, audit.client);
+        await this.activity.record(
+          {
+            action: status === 'in_progress' ? 'call_answered' : 'call_declined',
+            audit,
+            entityType: 'call',
+            entityId: call.id,
+            details: { fromNumber: call.fromNumber, toNumber: call.toNumber },
+          },
+          em,
+        );
         return legs;
       }),
     );

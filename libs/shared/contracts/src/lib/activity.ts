@@ -12,6 +12,8 @@ export const ACTIVITY_ACTIONS = [
   'profile_updated',
   'admin_bootstrapped',
   'call_initiated',
+  'call_answered',
+  'call_declined',
   'call_ended',
   'number_created',
   'number_assigned',

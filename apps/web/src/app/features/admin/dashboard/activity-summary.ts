@@ -13,6 +13,8 @@ export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = 
   profile_updated: 'Profile updated',
   admin_bootstrapped: 'First admin created',
   call_initiated: 'New call',
+  call_answered: 'Call answered',
+  call_declined: 'Call declined',
   call_ended: 'Call ended',
   number_created: 'Number added',
   number_assigned: 'Number assigned',
@@ -68,6 +70,11 @@ export function describeActivity(entry: AdminActivityLog): ActivitySummary {
   const phoneNumber = text(details, 'phoneNumber');
 
   switch (action) {
+    case 'call_answered':
+    case 'call_declined': {
+      const from = text(details, 'fromNumber');
+      return { title, subject: from ? `from ${formatPhoneNumber(from)}` : entityOf(entry) };
+    }
     case 'call_initiated': {
       const to = text(details, 'toNumber');
       return { title, subject: to ? `to ${formatPhoneNumber(to)}` : entityOf(entry) };
