@@ -269,6 +269,7 @@ describe('loadConfig', () => {
           allowedCountries: ['US', 'CA'],
           dailySpendCap: 25,
           ratePerMinute: 0.02,
+          recordingSpoolDir: resolve('telephony/run/recordings'),
         },
       });
     });
@@ -286,6 +287,7 @@ describe('loadConfig', () => {
           SIP_ALLOWED_COUNTRIES: 'us,ca,gb',
           SIP_DAILY_SPEND_CAP: '10.50',
           SIP_RATE_PER_MINUTE: '0.015',
+          RTPENGINE_RECORDING_DIR: '/var/spool/rtpengine',
         }).voip.sip,
       ).toEqual({
         domain: 'sip.example.com',
@@ -300,6 +302,7 @@ describe('loadConfig', () => {
         allowedCountries: ['US', 'CA', 'GB'],
         dailySpendCap: 10.5,
         ratePerMinute: 0.015,
+        recordingSpoolDir: '/var/spool/rtpengine',
       });
     });
 

@@ -108,6 +108,8 @@ export interface SipConfig {
   dailySpendCap: number;
   /** SIP_RATE_PER_MINUTE: the trunk's price per started minute, locked into each call when it is placed. */
   ratePerMinute: number;
+  /** RTPENGINE_RECORDING_DIR: rtpengine's recording-dir, where recorded calls' captures appear (absolute). */
+  recordingSpoolDir: string;
 }
 
 /** S3-compatible object storage for the recordings (AWS, MinIO, R2…). */
@@ -478,5 +480,6 @@ function parseSip(
     allowedCountries,
     dailySpendCap: decimal('SIP_DAILY_SPEND_CAP', 25, 0, 1_000_000),
     ratePerMinute: decimal('SIP_RATE_PER_MINUTE', 0.02, 0, 100),
+    recordingSpoolDir: resolve(read('RTPENGINE_RECORDING_DIR') ?? './telephony/run/recordings'),
   };
 }

@@ -21,11 +21,11 @@ import {
   toRecordingDto,
 } from './dto/recording.dto';
 import { parseRange } from './range';
+import { RecordingSource } from './recording-source';
 import { RecordingStorage } from './recording-storage';
 import { RecordingRow, RecordingsRepository } from './recordings.repository';
-import { MAX_RECORDING_SECONDS, synthesiseSpeechWav } from './wav';
 
-/** Writes a recording's audio (the mock synthesises it). */
+/** Writes a recording's audio, from the provider's RecordingSource. */
 export const RENDER_RECORDING = jobKind<{ recordingId: number }>('recording.render');
 /** Deletes the audio of expired recordings; one recurring row for the whole system. */
 export const PURGE_RECORDINGS = jobKind<Record<string, never>>('recordings.purge');
@@ -67,8 +67,7 @@ export function mediaUrl(recordingId: number): string {
  * audio written by a durable job into RecordingStorage, played with byte ranges by the call's owner or an admin,
  * deleted by them or by the retention purge (RECORDING_RETENTION_DAYS). Another user's recording is a 404.
  *
- * With real calls (VOIP_PROVIDER=sip) the audio would come from rtpengine's recording daemon instead of
- * synthesiseSpeechWav: the render job is the seam (fetch the daemon's file for the call and put it in the storage).
+ * The audio comes from RecordingSource: synthesised in the mock, rtpengine's capture of the call with real calls.
  */
 @Injectable()
 export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
@@ -80,6 +79,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly recordings: RecordingsRepository,
     private readonly storage: RecordingStorage,
+    private readonly source: RecordingSource,
     private readonly jobs: JobsService,
     private readonly calls: CallQueriesService,
   ) {}
@@ -94,6 +94,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
     this.jobs.register(PURGE_RECORDINGS, {
       run: async () => {
         await this.purgeExpired();
+        await this.source.sweep(this.clock.now());
       },
       everyMs: PURGE_EVERY_MS,
     });
@@ -106,7 +107,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * The hook of CallEngine's final transaction, for a batch of calls that just ended: each recorded call that was
-   * completed with talk time gets a 'processing' recording (audio capped at MAX_RECORDING_SECONDS), its
+   * completed with talk time gets a 'processing' recording (its length capped by the source), its
    * recording_url, and a render job, all in `em` (set-based: a few statements for the batch).
    */
   async callsEnded(calls: EndedCall[], em: EntityManager): Promise<void> {
@@ -118,7 +119,7 @@ export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
       recorded.map((call) => ({
         callId: call.id,
         userId: call.userId,
-        durationSeconds: Math.min(call.durationSeconds, MAX_RECORDING_SECONDS),
+        durationSeconds: this.source.initialSeconds(call.durationSeconds),
         createdAt: now,
         expiresAt,
       })),
@@ -227,17 +228,22 @@ export class RecordingsService implements OnModuleInit, OnApplicationBootstrap {
     );
   }
 
-  /** The render job: synthesise and store the audio, then (fenced by the job's claim) mark the recording completed. */
+  /** The render job: fetch and store the audio, then (fenced by the job's claim) mark the recording completed. */
   private async render(recordingId: number) {
     const recording = await this.recordings.findById(recordingId);
     if (!recording || recording.status !== 'processing') return;
+    const call = await this.calls.get(recording.userId, recording.callId);
     const key = storageKey(recordingId);
-    const audio = synthesiseSpeechWav(recording.durationSeconds, recordingId);
-    await this.storage.put(key, audio, WAV_TYPE);
+    const { wav, durationSeconds } = await this.source.audio({
+      recordingId,
+      callSid: call.callSid,
+      durationSeconds: recording.durationSeconds,
+    });
+    await this.storage.put(key, wav, WAV_TYPE);
     return async (em: EntityManager) => {
       const locked = await this.recordings.findById(recordingId, { lock: true, manager: em });
       if (locked?.status === 'processing') {
-        await this.recordings.complete(recordingId, key, audio.length, recording.durationSeconds, em);
+        await this.recordings.complete(recordingId, key, wav.length, durationSeconds, em);
       } else {
         // Deleted (or purged) while it rendered: the audio just written must not outlive it.
         await this.storage.delete(key);

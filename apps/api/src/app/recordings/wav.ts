@@ -1,7 +1,7 @@
-/** The mock's recordings: 8 kHz, mono, 16-bit PCM WAV. */
+/** Recordings are 8 kHz, mono, 16-bit PCM WAV (the mock's and rtpengine's alike). */
 export const WAV_SAMPLE_RATE = 8000;
 export const WAV_HEADER_BYTES = 44;
-/** A recording holds at most this much audio (longer calls are cut), about 9.6 MB. */
+/** A mock recording holds at most this much audio (longer calls are cut), about 9.6 MB. */
 export const MAX_RECORDING_SECONDS = 600;
 
 /**
@@ -55,6 +55,14 @@ function tone(
     wav.writeInt16LE(Math.round((value / 1.75) * amplitude * envelope * 32767), WAV_HEADER_BYTES + (from + i) * 2);
   }
   return from + length;
+}
+
+/** A WAV file of 16-bit samples at WAV_SAMPLE_RATE. */
+export function pcmToWav(samples: Int16Array): Buffer {
+  const wav = Buffer.alloc(WAV_HEADER_BYTES + samples.length * 2);
+  writeHeader(wav, samples.length);
+  samples.forEach((sample, i) => wav.writeInt16LE(sample, WAV_HEADER_BYTES + i * 2));
+  return wav;
 }
 
 function writeHeader(wav: Buffer, samples: number): void {

@@ -10,7 +10,7 @@ export interface Recording {
   id: number;
   callId: number;
   status: RecordingStatus;
-  /** Seconds of audio (0 until completed; at most 600). */
+  /** Seconds of audio: the talk time (at most 600 in the mock, 14400 with real calls). */
   durationSeconds: number;
   sizeBytes: number;
   /** The audio's format: 'wav' (8 kHz mono 16-bit PCM). */

@@ -22,7 +22,10 @@ export class RecordingDto implements Recording {
   })
   status!: RecordingStatus;
 
-  @ApiProperty({ example: 30, description: 'Seconds of audio (the call’s talk time, at most 600)' })
+  @ApiProperty({
+    example: 30,
+    description: 'Seconds of audio: the call’s talk time (at most 600 with the mock provider, 14400 with real calls)',
+  })
   durationSeconds!: number;
 
   @ApiProperty({ example: 480044, description: 'Bytes of audio; 0 until completed and once deleted' })
