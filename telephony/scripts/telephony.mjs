@@ -10,7 +10,7 @@
 //   check    say which packages are missing
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,8 @@ const RTP_FLAGS = {
   RTP_ANSWER_TO_WS: `ICE=force SDES-off rtcp-mux-accept transport-protocol=UDP/TLS/RTP/SAVPF ${COMMON}`,
   RTP_WS_TO_WS: `ICE=force SDES-off rtcp-mux-require generate-mid transport-protocol=UDP/TLS/RTP/SAVPF ${COMMON}`,
   RTP_PLAIN: `${COMMON}`,
+  // Added to a recorded call's offers: rtpengine captures it, in G.711 (the API decodes that, and DTMF stays).
+  RTP_RECORD: 'record-call=yes codec-strip=all codec-except=PCMU codec-except=PCMA codec-except=telephone-event',
 };
 
 function fail(message) {
@@ -166,6 +168,8 @@ function settings() {
       : '',
     DB_URL: `mysql://${auth}@${db.host}:${db.port}/${db.database}`,
     RTPENGINE_NG: `127.0.0.1:${port('RTPENGINE_NG_PORT', 22222)}`,
+    // The API reads the same folder (RTPENGINE_RECORDING_DIR, same default, relative to the project).
+    RECORDING_DIR: resolve(env.RTPENGINE_RECORDING_DIR ?? join(runDir, 'recordings')),
     MODULES_DIR,
     MAX_CALL_SECONDS: 4 * 3600,
     LOG_LEVEL: env.TELEPHONY_LOG_LEVEL ?? '1',
@@ -202,9 +206,24 @@ function render() {
     'timeout = 60',
     'silent-timeout = 3600',
     'delete-delay = 0',
+    // Recorded calls (RTP_RECORD): pcaps/ while they last, metadata/ when they end; the API turns them into WAV.
+    `recording-dir = ${values.RECORDING_DIR}`,
+    'recording-method = pcap',
     '',
   ].join('\n');
   mkdirSync(logDir, { recursive: true });
+  // rtpengine (root in the container) writes the captures; the portal reads them and sweeps old ones, so in Docker
+  // the folders belong to the portal's user (RTPENGINE_RECORDING_OWNER=uid:gid).
+  for (const folder of ['', 'metadata', 'pcaps', 'tmp']) {
+    const dir = join(values.RECORDING_DIR, folder);
+    mkdirSync(dir, { recursive: true });
+    if (env.RTPENGINE_RECORDING_OWNER) {
+      const [uid, gid] = env.RTPENGINE_RECORDING_OWNER.split(':').map(Number);
+      if (!Number.isInteger(uid))
+        fail(`RTPENGINE_RECORDING_OWNER must be uid[:gid] (got ${env.RTPENGINE_RECORDING_OWNER})`);
+      chownSync(dir, uid, Number.isInteger(gid) ? gid : uid);
+    }
+  }
   writeFileSync(join(runDir, 'kamailio.cfg'), cfg, { mode: 0o600 });
   writeFileSync(join(runDir, 'rtpengine.conf'), rtpengine);
   return values;
@@ -407,6 +426,7 @@ function apiEnv() {
     SIP_DOMAIN: values.SIP_DOMAIN,
     SIP_WS_URI: env.SIP_WS_URI ?? `ws://${values.WS_LISTEN_ADDRESS}:${values.WS_PORT}`,
     SIP_RPC_URL: `http://${values.RPC_LISTEN_ADDRESS}:${values.RPC_PORT}/RPC`,
+    RTPENGINE_RECORDING_DIR: values.RECORDING_DIR,
   };
 }
 

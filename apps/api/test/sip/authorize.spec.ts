@@ -103,7 +103,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
       const second = await assignNumber(t, who.user.id);
       const body = userInvite({ fromUser: `u${who.user.id}`, toUser: OFF_NET });
       const before = Date.now();
-      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number });
+      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number, record: false });
       const [row, ...others] = await callsOfDialog(t, body.callId);
       expect(others).toEqual([]);
       expect(row).toMatchObject({
@@ -132,7 +132,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
 
       // X-HH-Caller-Id picks another of the user's numbers, in any format.
       const other = userInvite({ fromUser: `u${who.user.id}`, toUser: '(909) 687-4971', callerId: second });
-      expect(await decide(t, other)).toEqual({ action: 'route', target: 'trunk', callerId: second });
+      expect(await decide(t, other)).toEqual({ action: 'route', target: 'trunk', callerId: second, record: false });
       expect((await callsOfDialog(t, other.callId))[0]).toMatchObject({ from_number: second, to_number: OFF_NET });
     });
 
@@ -149,6 +149,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
         callerId: alice.number,
         calledNumber: bob.number,
         calleeCallId: bobLeg?.id,
+        record: false,
       });
       expect(aliceLeg).toMatchObject({
         user_id: alice.user.id,
@@ -218,6 +219,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
         callerId: '+12125550123',
         calledNumber: bob.number,
         calleeCallId: rows[0]?.id,
+        record: false,
       });
       // A caller that is not a plausible number is kept as given (20 characters at most), else "unknown".
       for (const [fromUser, stored] of [
@@ -312,7 +314,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
 
       const body = userInvite({ fromUser: `u${who.user.id}`, toUser: OFF_NET, portalCallId: String(call.id) });
       const before = Date.now();
-      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number });
+      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number, record: false });
       const [bound, ...others] = await callsOfDialog(t, body.callId);
       const boundDeadline = bound?.next_transition_at?.getTime() ?? 0;
       expect(others).toEqual([]);
@@ -326,7 +328,7 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
       expect(boundDeadline).toBeGreaterThanOrEqual(before + 60_000 - 5);
       expect(boundDeadline).toBeLessThanOrEqual(Date.now() + 60_000);
       // The same INVITE again: the same route. Another INVITE for the same call: it is placed already.
-      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number });
+      expect(await decide(t, body)).toEqual({ action: 'route', target: 'trunk', callerId: who.number, record: false });
       expect(await decide(t, { ...body, callId: newCallId() })).toEqual(refusal(404, 'Call not found'));
       const view = (await t.http().get(`/api/v1/calls/${call.id}`).set(bearer(who.accessToken)).expect(200)).body;
       expect(view.callSid).toBe(body.callId);
@@ -377,6 +379,37 @@ describe('POST /internal/sip/authorize (VOIP_PROVIDER=sip)', () => {
         callerId: alice.number,
         calledNumber: bob.number,
         calleeCallId: bobLeg?.id,
+        record: false,
+      });
+    });
+
+    it('asks rtpengine to record a call placed with record: true, or to or from a number that records calls', async () => {
+      const alice = await caller(t);
+      const bob = await caller(t);
+      const recordedCall = (await placeCall(t, alice.accessToken, { toNumber: OFF_NET, record: true }).expect(201))
+        .body as Call;
+      const dialled = userInvite({
+        fromUser: `u${alice.user.id}`,
+        toUser: OFF_NET,
+        portalCallId: String(recordedCall.id),
+      });
+      expect(await decide(t, dialled)).toMatchObject({ target: 'trunk', record: true });
+      expect((await callsOfDialog(t, dialled.callId))[0]).toMatchObject({ recorded: 1, recording_announced: 1 });
+
+      // Bob's number records its calls: his incoming calls, on-net and from the trunk, are recorded; Alice's own
+      // calls to others are not.
+      await t.sql('UPDATE phone_numbers SET record_calls = 1 WHERE phone_number = ?', [bob.number]);
+      const onNet = userInvite({ fromUser: `u${alice.user.id}`, toUser: bob.number });
+      expect(await decide(t, onNet)).toMatchObject({ target: 'user', record: true });
+      const legs = await callsOfDialog(t, onNet.callId);
+      expect(legs.map((leg) => [leg.direction, leg.recorded])).toEqual([
+        ['outbound', 0],
+        ['inbound', 1],
+      ]);
+      const fromTrunk = { ...userInvite({ fromUser: '+12125550123', toUser: bob.number }), source: 'trunk' as const };
+      expect(await decide(t, fromTrunk)).toMatchObject({ target: 'user', record: true });
+      expect(await decide(t, userInvite({ fromUser: `u${alice.user.id}`, toUser: OFF_NET }))).toMatchObject({
+        record: false,
       });
     });
 

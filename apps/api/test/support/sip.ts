@@ -153,6 +153,8 @@ export interface SipCallRow {
   next_status: string | null;
   next_transition_at: Date | null;
   provider: string;
+  recorded: number;
+  recording_announced: number;
 }
 
 /** The first row, which must be there (a failed lookup fails the spec with a message, not a TypeError). */

@@ -57,6 +57,9 @@ export function stackEnv(): NodeJS.ProcessEnv {
     RTPENGINE_PORT_MIN: '31000',
     RTPENGINE_PORT_MAX: '31999',
     TELEPHONY_RUN_DIR: join(RUN_DIR, 'telephony'),
+    // rtpengine's captures of recorded calls, and the portal's own store of their WAV files.
+    RTPENGINE_RECORDING_DIR: join(RUN_DIR, 'telephony', 'recordings'),
+    RECORDINGS_DIR: join(RUN_DIR, 'recordings'),
   };
 }
 
@@ -211,6 +214,12 @@ export function measureWav(file: string): { seconds: number; rms: number; hz: nu
   const text = `${result.stdout}${result.stderr}`;
   const value = (label: string) => Number(new RegExp(`${label}:\\s+(-?[\\d.]+)`).exec(text)?.[1] ?? NaN);
   return { seconds: value('Length \\(seconds\\)'), rms: value('RMS\\s+amplitude'), hz: value('Rough\\s+frequency') };
+}
+
+/** The RMS amplitude of a WAV file within ±40 Hz of `hz` (sox's sinc band-pass): how much of one tone it holds. */
+export function bandRms(file: string, hz: number): number {
+  const result = spawnSync('sox', [file, '-n', 'sinc', `${hz - 40}-${hz + 40}`, 'stat'], { encoding: 'utf8' });
+  return Number(/RMS\s+amplitude:\s+(-?[\d.]+)/.exec(`${result.stdout}${result.stderr}`)?.[1] ?? NaN);
 }
 
 /** Chromium with a fake microphone playing `wav` (the flags of docs/telephony.md's pitfalls). */

@@ -44,7 +44,16 @@ export interface SipAuthorizeRequest {
   portalCallId: string;
 }
 
+/** `record`: rtpengine records the call (a leg of it is recorded: its number records calls, or POST /calls asked). */
 export type SipAuthorizeDecision =
-  | { action: 'route'; target: 'trunk'; callerId: string }
-  | { action: 'route'; target: 'user'; user: string; callerId: string; calledNumber: string; calleeCallId: number }
+  | { action: 'route'; target: 'trunk'; callerId: string; record: boolean }
+  | {
+      action: 'route';
+      target: 'user';
+      user: string;
+      callerId: string;
+      calledNumber: string;
+      calleeCallId: number;
+      record: boolean;
+    }
   | { action: 'refuse'; code: number; reason: string };

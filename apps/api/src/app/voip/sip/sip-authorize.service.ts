@@ -27,6 +27,7 @@ function refuse(kind: CallRefusalKind): SipAuthorizeDecision {
 /** The route of a dialog's rows: to the callee's softphones when a portal user receives it, else to the trunk. */
 export function routeOf(legs: ProviderLegs): SipAuthorizeDecision | null {
   const { caller, callee } = legs;
+  const record = caller?.recorded === true || callee?.recorded === true;
   if (callee) {
     return {
       action: 'route',
@@ -35,9 +36,10 @@ export function routeOf(legs: ProviderLegs): SipAuthorizeDecision | null {
       callerId: (caller ?? callee).fromNumber,
       calledNumber: callee.toNumber,
       calleeCallId: callee.id,
+      record,
     };
   }
-  return caller ? { action: 'route', target: 'trunk', callerId: caller.fromNumber } : null;
+  return caller ? { action: 'route', target: 'trunk', callerId: caller.fromNumber, record } : null;
 }
 
 /**

@@ -64,6 +64,7 @@ describe('authorize decisions', () => {
       action: 'route',
       target: 'trunk',
       callerId: '+19095550100',
+      record: false,
     });
     const callee = call({ id: 2, userId: 34, direction: 'inbound', callSid: 'abc@host;in' });
     expect(routeOf({ caller: call({}), callee })).toEqual({
@@ -73,7 +74,11 @@ describe('authorize decisions', () => {
       callerId: '+19095550100',
       calledNumber: '+19095550199',
       calleeCallId: 2,
+      record: false,
     });
+    // rtpengine records the dialog when either leg is recorded.
+    expect(routeOf({ caller: call({ recorded: true }), callee: null })).toMatchObject({ record: true });
+    expect(routeOf({ caller: call({}), callee: { ...callee, recorded: true } })).toMatchObject({ record: true });
     expect(routeOf({ caller: null, callee: { ...callee, fromNumber: '+12125550123' } })).toMatchObject({
       user: 'u34',
       callerId: '+12125550123',
