@@ -18,6 +18,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { NumberRequestsModule } from './number-requests/number-requests.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -37,6 +38,7 @@ export class AppModule {
         RateLimitModule.forRoot(config),
         ActivityModule,
         UsersModule,
+        MailModule,
         AuthModule,
         ApiKeysModule,
         AccountModule,

@@ -78,6 +78,16 @@ export interface AppConfig {
     /** S3-compatible storage instead of the local disk (S3_BUCKET set); null otherwise. */
     s3: S3Config | null;
   };
+  /** Outgoing mail (apps/api/src/app/mail): SMTP_URL, MAIL_FROM, APP_BASE_URL. */
+  mail: {
+    /** smtp:// or smtps:// with credentials if any; undefined: messages are held in the outbox for admins. */
+    smtpUrl: string | undefined;
+    from: string;
+    /** The origin of the links in messages (never the request's Host header). */
+    appBaseUrl: string;
+    /** True when APP_BASE_URL was not set and http://localhost:PORT is used. */
+    appBaseUrlDefaulted: boolean;
+  };
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app (dist/apps/web/browser); served when it exists. */
@@ -238,6 +248,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const recordingsDir = resolve(read('RECORDINGS_DIR') ?? './data/recordings');
   const s3 = parseS3(env, read, problems);
 
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587');
+  }
+  const mailFrom = read('MAIL_FROM') ?? 'Hardhat Hosting <no-reply@hardhathosting.work>';
+  if (!/[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+/.test(mailFrom) || /[\r\n]/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address like "Hardhat Hosting <no-reply@example.com>" (got "${mailFrom}")`);
+  }
+  const appBaseUrlRaw = read('APP_BASE_URL');
+  if (appBaseUrlRaw !== undefined && !isOrigin(appBaseUrlRaw)) {
+    problems.push(`APP_BASE_URL must be an origin like https://voip.example.com (got "${appBaseUrlRaw}")`);
+  }
+
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
     problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${redisUrl}")`);
@@ -313,12 +336,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionDays: integer('RECORDING_RETENTION_DAYS', 90, 1, 36_500),
       s3,
     },
+    mail: {
+      smtpUrl,
+      from: mailFrom,
+      appBaseUrl: (appBaseUrlRaw ?? '').replace(/\/$/, ''),
+      appBaseUrlDefaulted: appBaseUrlRaw === undefined,
+    },
     redisUrl,
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? logLevel : 'info',
     webDistPath: read('WEB_DIST_PATH'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
+  if (config.mail.appBaseUrlDefaulted) config.mail.appBaseUrl = `http://localhost:${config.port}`;
   return config;
 }
 

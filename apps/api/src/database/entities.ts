@@ -7,11 +7,13 @@ import { MonthlyUserTotalsEntity } from '../app/analytics/monthly-user-totals.en
 import { UserAnalyticsEntity } from '../app/analytics/user-analytics.entity';
 import { ApiKeyEntity } from '../app/api-keys/api-key.entity';
 import { AuthSessionEntity } from '../app/auth/auth-session.entity';
+import { EmailTokenEntity } from '../app/auth/email-token.entity';
 import { RefreshTokenEntity } from '../app/auth/refresh-token.entity';
 import { CallEventEntity } from '../app/calls/call-event.entity';
 import { CallEntity } from '../app/calls/call.entity';
 import { IdempotencyKeyEntity } from '../app/calls/idempotency-key.entity';
 import { JobEntity } from '../app/jobs/job.entity';
+import { MailOutboxEntity } from '../app/mail/mail-outbox.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
 import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
 import { RecordingEntity } from '../app/recordings/recording.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   SipEventEntity,
   JobEntity,
   RecordingEntity,
+  EmailTokenEntity,
+  MailOutboxEntity,
 ];

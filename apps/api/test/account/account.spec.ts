@@ -54,7 +54,7 @@ describe('the signed-in user’s account (/me)', () => {
       [{}, 'name', 'is required'],
       [{ name: null }, 'name', 'is required'],
       [{ name: 'Ann', role: 'admin' }, 'role', 'is not allowed'],
-      [{ name: 'Ann', email: 'new@example.com' }, 'email', 'is not allowed'],
+      [{ name: 'Ann', email: 'new@example.com' }, 'currentPassword', 'is required to change the e-mail address'],
       [{ name: 'Ann', status: 'active', id: 1 }, 'status', 'is not allowed'],
     ])('refuses %j with a 400 naming %s and changes nothing', async (body, field, message) => {
       const account = await signUp(t);

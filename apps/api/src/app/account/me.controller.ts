@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -25,8 +26,17 @@ export class MeController {
   constructor(private readonly account: AccountService) {}
 
   @Patch()
-  @ApiOperation({ summary: 'Update my profile (name)' })
+  @ApiOperation({
+    summary: 'Update my profile (name) or ask to change my e-mail address',
+    description:
+      'An e-mail change needs currentPassword (a wrong one is a 400 on currentPassword, and counts as a password ' +
+      'attempt). The new address gets a verification link and the current one a notice; the answer still shows ' +
+      'the current address, which changes when the link is followed (POST /auth/email/verify). An address another ' +
+      'account uses is a 409.',
+  })
   @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Another account uses this e-mail address', type: ProblemDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many password attempts; see Retry-After', type: ProblemDto })
   updateProfile(@Body() dto: UpdateProfileDto, @Audit() audit: AuditContext): Promise<UserDto> {
     return this.account.updateProfile(dto, audit);
   }

@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { SESSION_RESOLVER } from '../../common/guards/credential-resolver';
+import { MailModule } from '../mail/mail.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
+import { EmailAndPasswordController } from './email-and-password.controller';
+import { EmailTokenRepository } from './email-token.repository';
+import { EmailVerificationService } from './email-verification.service';
+import { PasswordResetService } from './password-reset.service';
 import { AuthService } from './auth.service';
 import { FirstAdminService } from './first-admin.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -12,8 +17,8 @@ import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
-  controllers: [AuthController],
+  imports: [PassportModule, JwtModule.register({}), MailModule],
+  controllers: [AuthController, EmailAndPasswordController],
   providers: [
     AuthService,
     SessionsService,
@@ -22,8 +27,18 @@ import { SessionsService } from './sessions.service';
     PasswordHasher,
     JwtStrategy,
     FirstAdminService,
+    EmailTokenRepository,
+    EmailVerificationService,
+    PasswordResetService,
     { provide: SESSION_RESOLVER, useExisting: JwtStrategy },
   ],
-  exports: [AuthService, SessionsService, PasswordHasher, FirstAdminService, SESSION_RESOLVER],
+  exports: [
+    AuthService,
+    SessionsService,
+    PasswordHasher,
+    FirstAdminService,
+    EmailVerificationService,
+    SESSION_RESOLVER,
+  ],
 })
 export class AuthModule {}

@@ -18,6 +18,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { PasswordHasher } from './password-hasher';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly attempts: AttemptLimiter,
     private readonly apiKeys: ApiKeysService,
     private readonly clock: Clock,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   /** New accounts are clients awaiting approval; they are signed in at once. */
@@ -63,6 +65,7 @@ export class AuthService {
           },
           em,
         );
+        await this.emailVerification.issue(user, client, em);
         return { user, refresh: await this.sessions.start(user.id, client, em) };
       }),
     );

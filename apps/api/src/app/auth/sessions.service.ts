@@ -12,7 +12,13 @@ import { UsersService } from '../users/users.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { SessionRepository } from './session.repository';
 
-export type RevokeReason = 'logout' | 'password_change' | 'refresh_token_reuse' | 'suspended' | 'role_changed';
+export type RevokeReason =
+  | 'logout'
+  | 'password_change'
+  | 'password_reset'
+  | 'refresh_token_reuse'
+  | 'suspended'
+  | 'role_changed';
 
 export interface IssuedRefreshToken {
   sessionId: string;

@@ -96,6 +96,7 @@ export class UsersService {
           status: input.status,
           signupDate: now,
           lastLogin: null,
+          emailVerifiedAt: null,
           createdAt: now,
           updatedAt: now,
         },

@@ -9,7 +9,14 @@ import { blockedMessage, rateLimitKey } from './rate-limit.guard';
  * that do not come through POST /calls (a softphone's own INVITE, authorized for the SIP server), which share the
  * `calls` counter RateLimitGuard keeps for POST /calls.
  */
-export type AttemptLimitName = 'signup' | 'password' | 'calls';
+export type AttemptLimitName =
+  | 'signup'
+  | 'password'
+  | 'calls'
+  | 'passwordForgot'
+  | 'passwordForgotAccount'
+  | 'passwordReset'
+  | 'emailVerifyResend';
 
 /**
  * Counts the attempts at an expensive operation (sign-up and password change each cost a bcrypt hash; a call costs
@@ -21,9 +28,19 @@ export type AttemptLimitName = 'signup' | 'password' | 'calls';
 export class AttemptLimiter {
   constructor(@Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage) {}
 
-  async consume(name: AttemptLimitName, tracker: { ip: string } | { userId: number }): Promise<void> {
+  async consume(
+    name: AttemptLimitName,
+    tracker: { ip: string } | { userId: number } | { account: string },
+  ): Promise<void> {
     const { limit, windowMs } = RATE_LIMITS[name];
-    const key = rateLimitKey(name, 'ip' in tracker ? `ip:${tracker.ip}` : `user:${tracker.userId}`);
+    const key = rateLimitKey(
+      name,
+      'ip' in tracker
+        ? `ip:${tracker.ip}`
+        : 'userId' in tracker
+          ? `user:${tracker.userId}`
+          : `account:${tracker.account}`,
+    );
     const hit = await this.storage.increment(key, windowMs, limit, windowMs, name);
     if (hit.isBlocked) throw tooManyRequests(blockedMessage(name, hit.timeToBlockExpire), hit.timeToBlockExpire);
   }

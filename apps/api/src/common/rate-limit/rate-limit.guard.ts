@@ -83,6 +83,13 @@ export function blockedMessage(name: RateLimitName, retryAfterSeconds: number): 
       return `Too many sign-ups from this address (${limit} per ${window}); try again in ${wait}`;
     case 'password':
       return `Too many password changes (${limit} per ${window}); try again in ${wait}`;
+    case 'passwordForgot':
+    case 'passwordForgotAccount':
+      return `Too many password-reset requests (${limit} per ${window}); try again in ${wait}`;
+    case 'passwordReset':
+      return `Too many password resets from this address (${limit} per ${window}); try again in ${wait}`;
+    case 'emailVerifyResend':
+      return `Too many verification links asked for (${limit} per ${window}); try again in ${wait}`;
     default:
       return `Too many requests (${limit} per ${window}); try again in ${wait}`;
   }

@@ -11,6 +11,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     signupDate: '2026-11-20T10:00:00.000Z',
     lastLogin: null,
     createdAt: '2026-11-20T10:00:00.000Z',
+    emailVerified: true,
     ...overrides,
   };
 }

@@ -31,6 +31,12 @@ export const ACTIVITY_ACTIONS = [
   'user_role_changed',
   'user_status_changed',
   'user_updated',
+  'email_verification_sent',
+  'email_verified',
+  'email_change_requested',
+  'email_changed',
+  'password_reset_requested',
+  'password_reset',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 

@@ -22,6 +22,8 @@ export interface User {
   signupDate: IsoDateTime;
   lastLogin: IsoDateTime | null;
   createdAt: IsoDateTime;
+  /** Whether the user followed the link sent to their current e-mail address. */
+  emailVerified: boolean;
 }
 
 export interface AuthResponse {
@@ -45,7 +47,53 @@ export interface LoginRequest {
 }
 
 export interface UpdateProfileRequest {
-  name: string;
+  name?: string;
+  /** A new e-mail address: it takes effect once the link sent to it is followed (needs currentPassword). */
+  email?: string;
+  currentPassword?: string;
+}
+
+/** POST /auth/email/verify: the token from the link's fragment (#token=…). */
+export interface VerifyEmailRequest {
+  token: string;
+}
+
+/** POST /auth/password/forgot. */
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+/** POST /auth/password/reset: the token from the link's fragment and the new password. */
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+  /** Also revoke every API key of the account (true when omitted). */
+  revokeApiKeys?: boolean;
+}
+
+/** The 202 answer of POST /auth/password/forgot and POST /auth/email/verify/resend: the same whatever the address. */
+export interface MailAcceptedResponse {
+  message: string;
+}
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'held'] as const;
+/** queued: waiting for the worker; sent: accepted by the SMTP server; failed: given up; held: no SMTP_URL, kept here. */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A message of the outbox (GET /admin/mail). */
+export interface OutboxMail {
+  id: number;
+  to: string;
+  userId: number | null;
+  template: string;
+  subject: string;
+  /** The plain-text body; its one-time link is shown only while the message has not been sent. */
+  text: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: IsoDateTime;
+  sentAt: IsoDateTime | null;
 }
 
 export interface ChangePasswordRequest {

@@ -10,6 +10,14 @@ export const RATE_LIMITS = {
   signup: { limit: 10, windowMs: 60 * 60_000 },
   /** Password changes per user, wrong current passwords included (each costs one or two bcrypt operations). */
   password: { limit: 5, windowMs: 15 * 60_000 },
+  /** Password-reset requests (POST /auth/password/forgot) per client IP. */
+  passwordForgot: { limit: 5, windowMs: 15 * 60_000 },
+  /** Password-reset requests per e-mail address, known or not (the answer never tells which). */
+  passwordForgotAccount: { limit: 3, windowMs: 60 * 60_000 },
+  /** Password resets (POST /auth/password/reset, each a bcrypt hash) per client IP. */
+  passwordReset: { limit: 10, windowMs: 15 * 60_000 },
+  /** Verification e-mails sent again (POST /auth/email/verify/resend) per user. */
+  emailVerifyResend: { limit: 3, windowMs: 60 * 60_000 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

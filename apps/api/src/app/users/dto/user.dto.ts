@@ -27,6 +27,12 @@ export class UserDto implements User {
 
   @ApiProperty({ format: 'date-time', example: '2026-11-24T10:15:00.000Z' })
   createdAt!: string;
+
+  @ApiProperty({
+    description: 'Whether the user followed the link sent to their current e-mail address',
+    example: true,
+  })
+  emailVerified!: boolean;
 }
 
 export function toUserDto(user: UserEntity): UserDto {
@@ -39,5 +45,6 @@ export function toUserDto(user: UserEntity): UserDto {
     signupDate: user.signupDate.toISOString(),
     lastLogin: user.lastLogin ? user.lastLogin.toISOString() : null,
     createdAt: user.createdAt.toISOString(),
+    emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,
   };
 }

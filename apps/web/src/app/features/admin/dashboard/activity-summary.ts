@@ -32,6 +32,12 @@ export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = 
   user_role_changed: 'Role changed',
   user_status_changed: 'Status changed',
   user_updated: 'User renamed',
+  email_verification_sent: 'Verification e-mail sent',
+  email_verified: 'E-mail verified',
+  email_change_requested: 'E-mail change requested',
+  email_changed: 'E-mail changed',
+  password_reset_requested: 'Password reset requested',
+  password_reset: 'Password reset',
 };
 
 export interface ActivitySummary {
@@ -93,7 +99,9 @@ export function describeActivity(entry: AdminActivityLog): ActivitySummary {
       return { title, subject: `${count(details, 'created')} created, ${count(details, 'skipped')} skipped` };
     case 'user_role_changed':
     case 'user_status_changed':
-    case 'user_updated': {
+    case 'user_updated':
+    case 'email_change_requested':
+    case 'email_changed': {
       const from = text(details, 'from');
       const to = text(details, 'to');
       return { title, subject: from && to ? `${entityOf(entry)}: ${from} → ${to}` : entityOf(entry) };
