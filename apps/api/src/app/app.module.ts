@@ -17,6 +17,7 @@ import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { NumberRequestsModule } from './number-requests/number-requests.module';
@@ -50,6 +51,7 @@ export class AppModule {
         SipModule,
         SimModule,
         AdminModule,
+        ContactsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

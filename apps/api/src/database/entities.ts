@@ -12,6 +12,7 @@ import { RefreshTokenEntity } from '../app/auth/refresh-token.entity';
 import { CallEventEntity } from '../app/calls/call-event.entity';
 import { CallEntity } from '../app/calls/call.entity';
 import { IdempotencyKeyEntity } from '../app/calls/idempotency-key.entity';
+import { ContactEntity, ContactNumberEntity } from '../app/contacts/contact.entity';
 import { JobEntity } from '../app/jobs/job.entity';
 import { MailOutboxEntity } from '../app/mail/mail-outbox.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
@@ -41,6 +42,8 @@ export const ENTITIES = [
   SipEventEntity,
   JobEntity,
   RecordingEntity,
+  ContactEntity,
+  ContactNumberEntity,
   EmailTokenEntity,
   MailOutboxEntity,
 ];

@@ -12,3 +12,4 @@ export * from './lib/calls';
 export * from './lib/admin';
 export * from './lib/telephony';
 export * from './lib/recordings';
+export * from './lib/contacts';

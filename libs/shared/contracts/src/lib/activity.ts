@@ -31,6 +31,10 @@ export const ACTIVITY_ACTIONS = [
   'user_role_changed',
   'user_status_changed',
   'user_updated',
+  'contact_created',
+  'contact_updated',
+  'contact_deleted',
+  'contacts_imported',
   'email_verification_sent',
   'email_verified',
   'email_change_requested',
@@ -53,5 +57,13 @@ export const LEGACY_ACTIVITY_ACTIONS: Readonly<Record<string, ActivityAction>> =
 };
 
 /** What an activity entry is about (entityType, with its id in entityId). */
-export const ACTIVITY_ENTITY_TYPES = ['user', 'session', 'api_key', 'call', 'phone_number', 'number_request'] as const;
+export const ACTIVITY_ENTITY_TYPES = [
+  'user',
+  'session',
+  'api_key',
+  'call',
+  'phone_number',
+  'number_request',
+  'contact',
+] as const;
 export type ActivityEntityType = (typeof ACTIVITY_ENTITY_TYPES)[number];

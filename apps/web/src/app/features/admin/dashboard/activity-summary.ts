@@ -32,6 +32,10 @@ export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = 
   user_role_changed: 'Role changed',
   user_status_changed: 'Status changed',
   user_updated: 'User renamed',
+  contact_created: 'Contact added',
+  contact_updated: 'Contact changed',
+  contact_deleted: 'Contact deleted',
+  contacts_imported: 'Contacts imported',
   email_verification_sent: 'Verification e-mail sent',
   email_verified: 'E-mail verified',
   email_change_requested: 'E-mail change requested',
@@ -97,6 +101,11 @@ export function describeActivity(entry: AdminActivityLog): ActivitySummary {
     }
     case 'numbers_imported':
       return { title, subject: `${count(details, 'created')} created, ${count(details, 'skipped')} skipped` };
+    case 'contacts_imported':
+      return {
+        title,
+        subject: `${count(details, 'contactsCreated')} contacts created, ${count(details, 'skipped')} lines skipped, ${count(details, 'refused')} refused`,
+      };
     case 'user_role_changed':
     case 'user_status_changed':
     case 'user_updated':
