@@ -24,6 +24,8 @@ import { NumberRequestsModule } from './number-requests/number-requests.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SimModule } from './sim/sim.module';
+import { AdminTwoFactorGuard } from './two-factor/admin-two-factor.guard';
+import { TwoFactorModule } from './two-factor/two-factor.module';
 import { UsersModule } from './users/users.module';
 import { SipModule } from './voip/sip/sip.module';
 
@@ -41,6 +43,7 @@ export class AppModule {
         UsersModule,
         MailModule,
         AuthModule,
+        TwoFactorModule,
         ApiKeysModule,
         AccountModule,
         HealthModule,
@@ -60,6 +63,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        // REQUIRE_ADMIN_MFA: admins without two-factor reach only their account (after the checks above).
+        { provide: APP_GUARD, useClass: AdminTwoFactorGuard },
       ],
     };
   }

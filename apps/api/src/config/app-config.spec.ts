@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const STRONG_SECRET = 'k3J9-vQ2x_Lm8RtY5wZ1pN7cB4dF6gH0sA';
+/** 32 bytes as base64: a DATA_ENCRYPTION_KEY production accepts. */
+const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+/** NODE_ENV=production with the data key it requires (the cases below are about other variables). */
+const PRODUCTION = { NODE_ENV: 'production', DATA_ENCRYPTION_KEY: DATA_KEY };
 
 /** The ConfigError loadConfig throws for env (fails the test when it does not throw). */
 function configErrorFor(env: Record<string, string | undefined>): ConfigError {
@@ -189,39 +193,78 @@ describe('loadConfig', () => {
 
   describe('NODE_ENV=production', () => {
     it('refuses to start without JWT_SECRET', () => {
-      const error = configErrorFor({ NODE_ENV: 'production' });
+      const error = configErrorFor({ ...PRODUCTION });
       expect(error.problems).toEqual([expect.stringMatching(/^JWT_SECRET is required when NODE_ENV=production/)]);
     });
 
     it('refuses an empty or weak JWT_SECRET', () => {
-      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: '' }).problems).toEqual([
+      expect(configErrorFor({ ...PRODUCTION, JWT_SECRET: '' }).problems).toEqual([
         expect.stringMatching(/^JWT_SECRET is required/),
       ]);
-      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: 'short' }).problems).toEqual([
+      expect(configErrorFor({ ...PRODUCTION, JWT_SECRET: 'short' }).problems).toEqual([
         expect.stringMatching(/^JWT_SECRET must be at least 32 characters/),
       ]);
     });
 
     it('refuses BCRYPT_ROUNDS below 10, naming the variable and why', () => {
       for (const rounds of ['4', '9']) {
-        expect(
-          configErrorFor({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: rounds }).problems,
-        ).toEqual([
+        expect(configErrorFor({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: rounds }).problems).toEqual([
           `BCRYPT_ROUNDS must be at least 10 when NODE_ENV=production (got ${rounds}): fewer rounds make stolen password hashes cheap to crack`,
         ]);
       }
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: '10' }).bcryptRounds).toBe(
-        10,
-      );
+      expect(loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET, BCRYPT_ROUNDS: '10' }).bcryptRounds).toBe(10);
       // Tests and development may go as low as bcrypt allows.
       expect(loadConfig({ NODE_ENV: 'test', BCRYPT_ROUNDS: '4' }).bcryptRounds).toBe(4);
     });
 
     it('starts with a strong JWT_SECRET, which it uses as given', () => {
-      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET });
+      const config = loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET });
       expect(config.nodeEnv).toBe('production');
       expect(config.jwt).toMatchObject({ secret: STRONG_SECRET, generated: false });
       expect(config.logLevel).toBe('info');
+    });
+
+    it('refuses to start without DATA_ENCRYPTION_KEY, and refuses a key that is not 32 bytes', () => {
+      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).problems).toEqual([
+        expect.stringMatching(/^DATA_ENCRYPTION_KEY is required when NODE_ENV=production/),
+      ]);
+      expect(
+        configErrorFor({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' }).problems,
+      ).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_KEY must be 32 random bytes/)]);
+    });
+  });
+
+  describe('DATA_ENCRYPTION_KEY and REQUIRE_ADMIN_MFA', () => {
+    it('uses the fixed development key outside production, and says so', () => {
+      const config = loadConfig({});
+      expect(config.security).toMatchObject({ dataKeyDefaulted: true, requireAdminMfa: false });
+      expect(config.security.dataKey.key).toHaveLength(32);
+    });
+
+    it('reads the key as hex or base64 with its id, former keys, and REQUIRE_ADMIN_MFA', () => {
+      const hex = 'ab'.repeat(32);
+      const config = loadConfig({
+        DATA_ENCRYPTION_KEY: hex,
+        DATA_ENCRYPTION_KEY_ID: '2026b',
+        DATA_ENCRYPTION_OLD_KEYS: `2026a:${DATA_KEY}`,
+        REQUIRE_ADMIN_MFA: 'true',
+      });
+      expect(config.security.dataKey).toEqual({ id: '2026b', key: Buffer.from(hex, 'hex') });
+      expect(config.security.oldDataKeys['2026a']).toEqual(Buffer.alloc(32, 7));
+      expect(config.security).toMatchObject({ dataKeyDefaulted: false, requireAdminMfa: true });
+    });
+
+    it('names each bad value', () => {
+      const problems = configErrorFor({
+        DATA_ENCRYPTION_KEY_ID: 'has space',
+        DATA_ENCRYPTION_OLD_KEYS: 'nokey',
+        REQUIRE_ADMIN_MFA: 'yes',
+      }).problems;
+      expect(problems).toEqual([
+        expect.stringMatching(/^DATA_ENCRYPTION_KEY_ID must be/),
+        expect.stringMatching(/^DATA_ENCRYPTION_OLD_KEYS must be/),
+        expect.stringMatching(/^REQUIRE_ADMIN_MFA must be true or false/),
+      ]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { isSupportedCountry } from 'libphonenumber-js/max';
@@ -87,6 +87,17 @@ export interface AppConfig {
     appBaseUrl: string;
     /** True when APP_BASE_URL was not set and http://localhost:PORT is used. */
     appBaseUrlDefaulted: boolean;
+  };
+  /** Two-factor and the secrets the portal must read back (TOTP seeds): docs in the README, "Two-factor and sessions". */
+  security: {
+    /** DATA_ENCRYPTION_KEY (+ _ID): the AES-256-GCM key new values are encrypted with, and its id. */
+    dataKey: { id: string; key: Buffer };
+    /** DATA_ENCRYPTION_OLD_KEYS: former keys by id, still accepted to decrypt values written under them. */
+    oldDataKeys: Record<string, Buffer>;
+    /** True when no DATA_ENCRYPTION_KEY was given and the fixed development key is used (never in production). */
+    dataKeyDefaulted: boolean;
+    /** REQUIRE_ADMIN_MFA: admins without two-factor may only reach their account and security routes (403 elsewhere). */
+    requireAdminMfa: boolean;
   };
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -261,6 +272,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`APP_BASE_URL must be an origin like https://voip.example.com (got "${appBaseUrlRaw}")`);
   }
 
+  const security = parseSecurity(env, read, problems, nodeEnv);
+
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
     problems.push(`REDIS_URL must be a redis:// or rediss:// URL (got "${redisUrl}")`);
@@ -342,6 +355,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appBaseUrl: (appBaseUrlRaw ?? '').replace(/\/$/, ''),
       appBaseUrlDefaulted: appBaseUrlRaw === undefined,
     },
+    security,
     redisUrl,
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? logLevel : 'info',
     webDistPath: read('WEB_DIST_PATH'),
@@ -350,6 +364,60 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   if (config.mail.appBaseUrlDefaulted) config.mail.appBaseUrl = `http://localhost:${config.port}`;
   return config;
+}
+
+/**
+ * A fixed key for development and tests only (documented as such): values encrypted with it are not secret. With
+ * NODE_ENV=production DATA_ENCRYPTION_KEY is required.
+ */
+const DEVELOPMENT_DATA_KEY = createHash('sha256').update('hardhat-voip development data key (not secret)').digest();
+
+/** DATA_ENCRYPTION_KEY: 32 bytes as 64 hex digits or base64; a key id of 1-16 letters, digits, - or _. */
+function parseSecurity(
+  env: Env,
+  read: (name: string) => string | undefined,
+  problems: string[],
+  nodeEnv: AppConfig['nodeEnv'],
+): AppConfig['security'] {
+  const decodeKey = (name: string, raw: string): Buffer | null => {
+    const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (key.length !== 32 || !/^[A-Za-z0-9+/_=-]+$/.test(raw)) {
+      problems.push(`${name} must be 32 random bytes as 64 hex digits or base64 (e.g. openssl rand -base64 32)`);
+      return null;
+    }
+    return key;
+  };
+  const idPattern = /^[A-Za-z0-9_-]{1,16}$/;
+  const id = read('DATA_ENCRYPTION_KEY_ID') ?? '1';
+  if (!idPattern.test(id)) problems.push(`DATA_ENCRYPTION_KEY_ID must be 1-16 letters, digits, - or _ (got "${id}")`);
+  const raw = env['DATA_ENCRYPTION_KEY'] === '' ? undefined : env['DATA_ENCRYPTION_KEY'];
+  let key: Buffer | null = null;
+  if (raw !== undefined) key = decodeKey('DATA_ENCRYPTION_KEY', raw.trim());
+  else if (nodeEnv === 'production') {
+    problems.push('DATA_ENCRYPTION_KEY is required when NODE_ENV=production (openssl rand -base64 32)');
+  }
+  const oldDataKeys: Record<string, Buffer> = {};
+  for (const entry of (read('DATA_ENCRYPTION_OLD_KEYS') ?? '').split(',').filter((part) => part.trim() !== '')) {
+    const separator = entry.indexOf(':');
+    const oldId = entry.slice(0, Math.max(separator, 0)).trim();
+    const oldRaw = separator < 0 ? '' : entry.slice(separator + 1).trim();
+    if (!oldId || !idPattern.test(oldId) || !oldRaw) {
+      problems.push('DATA_ENCRYPTION_OLD_KEYS must be a comma-separated list of <key id>:<key>');
+      continue;
+    }
+    const oldKey = decodeKey(`DATA_ENCRYPTION_OLD_KEYS (key ${oldId})`, oldRaw);
+    if (oldKey) oldDataKeys[oldId] = oldKey;
+  }
+  const requireRaw = (read('REQUIRE_ADMIN_MFA') ?? 'false').toLowerCase();
+  if (!['true', 'false'].includes(requireRaw)) {
+    problems.push(`REQUIRE_ADMIN_MFA must be true or false (got "${requireRaw}")`);
+  }
+  return {
+    dataKey: { id, key: key ?? DEVELOPMENT_DATA_KEY },
+    oldDataKeys,
+    dataKeyDefaulted: raw === undefined,
+    requireAdminMfa: requireRaw === 'true',
+  };
 }
 
 function isStrongSecret(secret: string): boolean {

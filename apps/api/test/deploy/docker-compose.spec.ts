@@ -12,9 +12,9 @@ describe('docker-compose.yml', () => {
     op: op ?? '',
     rest: rest ?? '',
   }));
-  const REQUIRED = ['JWT_SECRET', 'MARIADB_PASSWORD', 'MARIADB_ROOT_PASSWORD'];
+  const REQUIRED = ['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'MARIADB_PASSWORD', 'MARIADB_ROOT_PASSWORD'];
 
-  it('requires every database password and the JWT secret with a message naming the variable', () => {
+  it('requires every database password, the JWT secret and the data key with a message naming the variable', () => {
     for (const name of REQUIRED) {
       const uses = interpolations.filter((i) => i.name === name);
       expect(uses.length).toBeGreaterThan(0);

@@ -13,3 +13,4 @@ export * from './lib/admin';
 export * from './lib/telephony';
 export * from './lib/recordings';
 export * from './lib/contacts';
+export * from './lib/security';

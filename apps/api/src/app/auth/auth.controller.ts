@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -11,6 +12,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FAILURE_LIMITS, RATE_LIMITS } from '@hh/contracts';
@@ -24,6 +26,7 @@ import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import type { Principal } from '../../common/guards/principal';
 import { toUserDto, UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
+import { MfaChallengeDto } from '../two-factor/dto/two-factor.dto';
 import { AuthService } from './auth.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
@@ -73,9 +76,15 @@ export class AuthController {
       `Limited to ${RATE_LIMITS.login.limit} attempts per ${RATE_LIMITS.login.windowMs / 60_000} minutes per ` +
       `client IP (every attempt counts), and to ${FAILURE_LIMITS.loginAccount.limit} failed attempts per ` +
       `${FAILURE_LIMITS.loginAccount.windowMs / 60_000} minutes per email, whether or not an account has it ` +
-      '(then every attempt for it is a 429 until the window has passed). Sets the hh_refresh cookie.',
+      '(then every attempt for it is a 429 until the window has passed). Sets the hh_refresh cookie. When the ' +
+      'account has two-factor on, the answer is {mfaRequired: true, mfaToken} instead (no session, no cookie yet): ' +
+      'POST /auth/login/mfa completes the sign-in.',
   })
-  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiExtraModels(MfaChallengeDto)
+  @ApiOkResponse({
+    description: 'Signed in; or, with two-factor on, the mfaToken of the second step',
+    schema: { oneOf: [{ $ref: getSchemaPath(AuthResponseDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] },
+  })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password', type: ProblemDto })
   @ApiForbiddenResponse({ description: 'The account is suspended', type: ProblemDto })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After', type: ProblemDto })
@@ -84,9 +93,9 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Client() client: ClientContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AuthResponseDto> {
+  ): Promise<AuthResponseDto | MfaChallengeDto> {
     const result = await this.auth.login(dto, client);
-    setRefreshCookie(reply, result.refreshToken, this.config);
+    if ('refreshToken' in result) setRefreshCookie(reply, result.refreshToken, this.config);
     return result;
   }
 

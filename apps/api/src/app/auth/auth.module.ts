@@ -15,10 +15,20 @@ import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
+import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { MySessionsController } from './my-sessions.controller';
+import { TwoFactorAuthService } from './two-factor-auth.service';
+import { TwoFactorController, TwoFactorLoginController } from './two-factor.controller';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), MailModule],
-  controllers: [AuthController, EmailAndPasswordController],
+  imports: [PassportModule, JwtModule.register({}), MailModule, TwoFactorModule],
+  controllers: [
+    AuthController,
+    EmailAndPasswordController,
+    TwoFactorLoginController,
+    TwoFactorController,
+    MySessionsController,
+  ],
   providers: [
     AuthService,
     SessionsService,
@@ -30,6 +40,7 @@ import { SessionsService } from './sessions.service';
     EmailTokenRepository,
     EmailVerificationService,
     PasswordResetService,
+    TwoFactorAuthService,
     { provide: SESSION_RESOLVER, useExisting: JwtStrategy },
   ],
   exports: [

@@ -16,6 +16,8 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { toUserDto } from '../users/dto/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { MfaChallengeDto } from '../two-factor/dto/two-factor.dto';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { AccessTokenService } from './access-token.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { EmailVerificationService } from './email-verification.service';
@@ -40,6 +42,7 @@ export class AuthService {
     private readonly attempts: AttemptLimiter,
     private readonly apiKeys: ApiKeysService,
     private readonly clock: Clock,
+    private readonly twoFactor: TwoFactorService,
     private readonly emailVerification: EmailVerificationService,
   ) {}
 
@@ -75,9 +78,10 @@ export class AuthService {
   /**
    * 401 alike for an unknown email and a wrong password; 403 for a suspended account; pending may sign in.
    * Failures are also counted per email (known or not, so a 429 tells nothing either): a guess spread over
-   * many client IPs is limited too.
+   * many client IPs is limited too. With two-factor on, the right password earns an mfaToken for the second step
+   * (POST /auth/login/mfa, TwoFactorAuthService) instead of a session.
    */
-  async login(dto: LoginDto, client: ClientContext): Promise<AuthResponseDto> {
+  async login(dto: LoginDto, client: ClientContext): Promise<AuthResponseDto | MfaChallengeDto> {
     const account = normalizeEmail(dto.email);
     await this.failures.assertAllowed('loginAccount', account);
     const user = await this.users.findWithPasswordHash({ email: dto.email });
@@ -106,6 +110,17 @@ export class AuthService {
         client,
       });
       throw forbidden('Your account is suspended; contact support');
+    }
+    if (await this.twoFactor.isEnabled(user.id)) {
+      const challenge = await this.twoFactor.issueChallenge(user.id);
+      await this.activity.record({
+        action: 'two_factor_challenged',
+        userId: user.id,
+        entityType: 'user',
+        entityId: user.id,
+        client,
+      });
+      return challenge;
     }
     const now = this.clock.now();
     const refresh = await this.dataSource.transaction(async (em) => {

@@ -51,6 +51,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') implements Se
     }
     const { user } = live;
     if (user.status === 'suspended') throw forbidden('Your account is suspended; contact support');
+    await this.sessions.noteUse(live.session);
     return principalOf(user, { via: 'session', sessionId: live.session.id });
   }
 }

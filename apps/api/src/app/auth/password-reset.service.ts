@@ -12,6 +12,7 @@ import { passwordChangedMail, passwordResetMail } from '../mail/mail-templates';
 import { MailService } from '../mail/mail.service';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { EmailTokenRepository } from './email-token.repository';
 import { INVALID_LINK } from './email-verification.service';
@@ -33,8 +34,7 @@ export const FORGOT_PASSWORD_ANSWER: MailAcceptedResponse = {
  * /auth/password/reset applies the password rules, ends every session and (by default) every API key, and tells
  * the user by e-mail.
  *
- * Two-factor seam: `assertSecondFactor` is where a reset asks for a TOTP or recovery code once two-factor exists
- * (ResetPasswordDto then gains `code` / `recoveryCode`); a reset must never bypass it.
+ * A reset never bypasses two-factor: with it on, `assertSecondFactor` asks for a TOTP or recovery code as well.
  */
 @Injectable()
 export class PasswordResetService {
@@ -49,6 +49,7 @@ export class PasswordResetService {
     private readonly activity: ActivityService,
     private readonly attempts: AttemptLimiter,
     private readonly clock: Clock,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /**
@@ -121,45 +122,65 @@ export class PasswordResetService {
     const passwordHash = await this.hasher.hash(dto.newPassword);
     const revokeApiKeys = dto.revokeApiKeys ?? true;
     const now = this.clock.now();
-    await this.dataSource.transaction(async (em) => {
-      const { row, user } = await this.validToken(tokenHash, em);
-      await this.assertSecondFactor(user, dto);
-      await this.tokens.markUsed(row.id, now, em);
-      await this.tokens.endUnused(user.id, 'reset_password', now, em);
-      await this.users.update(
-        user.id,
-        user.emailVerifiedAt ? { passwordHash } : { passwordHash, emailVerifiedAt: now },
-        em,
-      );
-      await this.sessions.revokeAllOfUser(user.id, 'password_reset', undefined, em);
-      const apiKeysRevoked = revokeApiKeys ? await this.apiKeys.revokeAllOfUser(user.id, em) : 0;
-      await this.mail.queue(em, {
-        to: user.email,
-        userId: user.id,
-        mail: passwordChangedMail(user.name, revokeApiKeys),
-      });
-      await this.activity.record(
-        {
-          action: 'password_reset',
-          userId: user.id,
-          entityType: 'user',
-          entityId: user.id,
-          details: { email: user.email, revokeApiKeys, apiKeysRevoked },
-          client,
-        },
-        em,
-      );
-    });
+    // A refused second factor is counted once the transaction has rolled back (it holds the user's row).
+    await this.twoFactor.withRejectionsCounted(
+      () =>
+        this.dataSource.transaction(async (em) => {
+          const { row, user } = await this.validToken(tokenHash, em);
+          await this.assertSecondFactor(user, dto, client, em);
+          await this.tokens.markUsed(row.id, now, em);
+          await this.tokens.endUnused(user.id, 'reset_password', now, em);
+          await this.users.update(
+            user.id,
+            user.emailVerifiedAt ? { passwordHash } : { passwordHash, emailVerifiedAt: now },
+            em,
+          );
+          await this.sessions.revokeAllOfUser(user.id, 'password_reset', undefined, em);
+          const apiKeysRevoked = revokeApiKeys ? await this.apiKeys.revokeAllOfUser(user.id, em) : 0;
+          await this.mail.queue(em, {
+            to: user.email,
+            userId: user.id,
+            mail: passwordChangedMail(user.name, revokeApiKeys),
+          });
+          await this.activity.record(
+            {
+              action: 'password_reset',
+              userId: user.id,
+              entityType: 'user',
+              entityId: user.id,
+              details: { email: user.email, revokeApiKeys, apiKeysRevoked },
+              client,
+            },
+            em,
+          );
+        }),
+      client,
+    );
   }
 
   /**
-   * The two-factor seam: with two-factor on, a reset must also present a TOTP or recovery code (checked here, in the
-   * reset's transaction). There is no two-factor yet, so nothing to check.
+   * With two-factor on, the reset also needs the current TOTP code or an unused recovery code (400 on code when it
+   * is missing or wrong; wrong ones count towards the two-factor limit, then 429), checked in the reset's
+   * transaction, so a refused code leaves the link usable.
    */
-  private async assertSecondFactor(user: UserEntity, dto: ResetPasswordDto): Promise<void> {
-    // No two-factor yet: nothing to ask. Two-factor checks dto's code for user.id here and throws when it is wrong.
-    void user;
-    void dto;
+  private async assertSecondFactor(
+    user: UserEntity,
+    dto: ResetPasswordDto,
+    client: ClientContext,
+    em: EntityManager,
+  ): Promise<void> {
+    if (!(await this.twoFactor.isEnabled(user.id))) return;
+    if (dto.code === undefined && dto.recoveryCode === undefined) {
+      throw fieldError(
+        'code',
+        'is required: this account has two-factor on; send the current code of your authenticator app, or a recovery code as recoveryCode',
+      );
+    }
+    if (dto.code !== undefined && dto.recoveryCode !== undefined) {
+      throw fieldError('recoveryCode', 'cannot be sent together with code');
+    }
+    const factor = dto.code !== undefined ? { code: dto.code } : { recoveryCode: dto.recoveryCode ?? '' };
+    await this.twoFactor.verifyInTransaction(user.id, factor, 'password_reset', client, em);
   }
 
   private async validToken(tokenHash: string, em: EntityManager) {

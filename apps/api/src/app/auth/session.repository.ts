@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import { AuthSessionEntity } from './auth-session.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -30,6 +30,46 @@ export class SessionRepository {
 
   findSessionOfUser(id: string, userId: number): Promise<AuthSessionEntity | null> {
     return this.sessions().findOneBy({ id, userId });
+  }
+
+  /** Whether the user had any session before, and one from this user agent (a known device). */
+  async deviceHistory(
+    userId: number,
+    userAgent: string | null,
+    manager?: EntityManager,
+  ): Promise<{ anySession: boolean; sameDevice: boolean }> {
+    const sessions = this.sessions(manager);
+    const anySession = await sessions.exists({ where: { userId } });
+    if (!anySession) return { anySession, sameDevice: false };
+    const sameDevice = await sessions.exists({ where: { userId, userAgent: userAgent ?? IsNull() } });
+    return { anySession, sameDevice };
+  }
+
+  /** The user's sessions that can still be used (not revoked, not expired, refreshed recently enough), newest use first. */
+  listLiveOfUser(userId: number, now: Date, usedSince: Date): Promise<AuthSessionEntity[]> {
+    return this.sessions().find({
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(now), lastUsedAt: MoreThan(usedSince) },
+      order: { lastUsedAt: 'DESC', createdAt: 'DESC' },
+      take: 200,
+    });
+  }
+
+  /** Revokes the user's session if it is theirs and live; false otherwise (unknown, another user's, ended). */
+  async revokeSessionOfUser(id: string, userId: number, reason: string, at: Date): Promise<boolean> {
+    const result = await this.sessions().update(
+      { id, userId, revokedAt: IsNull(), expiresAt: MoreThan(at) },
+      { revokedAt: at, revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every live session of the user but one; the number revoked. */
+  async revokeOthersOfUser(userId: number, exceptSessionId: string, reason: string, at: Date): Promise<number> {
+    const result = await this.sessions().update(
+      { userId, id: Not(exceptSessionId), revokedAt: IsNull(), expiresAt: MoreThan(at) },
+      { revokedAt: at, revokedReason: reason },
+    );
+    return result.affected ?? 0;
   }
 
   /** The session row, locked until the transaction ends (refresh-token rotation). */

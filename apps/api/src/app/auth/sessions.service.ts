@@ -5,12 +5,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { ClientContext } from '../../common/http/client-context';
-import { unauthorized } from '../../common/errors/problem.exception';
+import type { SessionInfo } from '@hh/contracts';
+import type { AuditContext } from '../../common/audit/audit-context';
+import { notFound, unauthorized } from '../../common/errors/problem.exception';
 import { ActivityService } from '../activity/activity.service';
+import { newSignInMail } from '../mail/mail-templates';
+import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { SessionRepository } from './session.repository';
+import { describeDevice } from './user-agent';
 
 export type RevokeReason =
   | 'logout'
@@ -18,7 +23,13 @@ export type RevokeReason =
   | 'password_reset'
   | 'refresh_token_reuse'
   | 'suspended'
-  | 'role_changed';
+  | 'role_changed'
+  | 'signed_out_by_user';
+
+const SIGNED_OUT_BY_USER: RevokeReason = 'signed_out_by_user';
+
+/** How finely a session's last use is kept: one write per session at most this often. */
+const LAST_USED_GRANULARITY_MS = 5 * 60_000;
 
 export interface IssuedRefreshToken {
   sessionId: string;
@@ -49,12 +60,18 @@ export class SessionsService {
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
+    private readonly mail: MailService,
   ) {}
 
+  /**
+   * A new session (a sign-in). A sign-in from a device (user agent) none of the user's earlier sessions used is
+   * told to the user by e-mail, in the same transaction; an account's first session (its sign-up) is not.
+   */
   async start(userId: number, client: ClientContext, manager?: EntityManager): Promise<IssuedRefreshToken> {
     const run = async (em: EntityManager) => {
       const now = new Date();
       const sessionId = randomUUID();
+      await this.noticeNewDevice(userId, client, now, em);
       await this.repository.insertSession(
         {
           id: sessionId,
@@ -116,6 +133,83 @@ export class SessionsService {
   /** The session of a refresh token, if the token is known (used by logout to end the cookie's session). */
   async sessionIdOfRefreshToken(refreshToken: string): Promise<string | null> {
     return this.repository.sessionIdOfTokenHash(hashToken(refreshToken));
+  }
+
+  /**
+   * GET /me/sessions: the user's live sessions (a session idle for longer than a refresh token lives cannot be
+   * resumed and is left out), each with a device read from its user agent, the caller's own marked current.
+   */
+  async listOfUser(userId: number, currentSessionId: string | undefined): Promise<SessionInfo[]> {
+    const now = new Date();
+    const usedSince = new Date(now.getTime() - this.config.session.refreshTtlSeconds * 1000);
+    const rows = await this.repository.listLiveOfUser(userId, now, usedSince);
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt.toISOString(),
+      ipAddress: row.ipAddress,
+      userAgent: row.userAgent,
+      device: describeDevice(row.userAgent),
+      current: row.id === currentSessionId,
+    }));
+  }
+
+  /**
+   * Signs one of the caller's sessions out: its refresh token and its access token stop working at once (the guard
+   * re-reads the session on every request; open live streams end within a heartbeat). 404 when the id is not one
+   * of the caller's live sessions, another user's included.
+   */
+  async revokeOwn(sessionId: string, { actor, client }: AuditContext): Promise<void> {
+    const at = new Date();
+    if (!(await this.repository.revokeSessionOfUser(sessionId, actor.userId, SIGNED_OUT_BY_USER, at))) {
+      throw notFound('Session');
+    }
+    await this.activity.record({
+      action: 'session_revoked',
+      userId: actor.userId,
+      entityType: 'session',
+      details: { sessionId, current: sessionId === actor.sessionId },
+      client,
+    });
+  }
+
+  /** Signs every other session of the caller out (the current one stays); the number ended. */
+  async revokeOthers({ actor, client }: AuditContext): Promise<number> {
+    if (!actor.sessionId) return 0;
+    const count = await this.repository.revokeOthersOfUser(
+      actor.userId,
+      actor.sessionId,
+      SIGNED_OUT_BY_USER,
+      new Date(),
+    );
+    await this.activity.record({
+      action: 'sessions_revoked',
+      userId: actor.userId,
+      entityType: 'session',
+      details: { count, kept: actor.sessionId },
+      client,
+    });
+    return count;
+  }
+
+  private async noticeNewDevice(userId: number, client: ClientContext, at: Date, em: EntityManager): Promise<void> {
+    const userAgent = client.userAgent?.slice(0, 500) ?? null;
+    const history = await this.repository.deviceHistory(userId, userAgent, em);
+    if (!history.anySession || history.sameDevice) return;
+    const user = await this.users.findById(userId);
+    if (!user) return;
+    await this.mail.queue(em, {
+      to: user.email,
+      userId,
+      mail: newSignInMail(user.name, { device: describeDevice(userAgent), ip: client.ip, at }),
+    });
+  }
+
+  /** Records that the session was used now, at most once per LAST_USED_GRANULARITY_MS (GET /me/sessions shows it). */
+  async noteUse(session: AuthSessionEntity): Promise<void> {
+    const now = new Date();
+    if (now.getTime() - session.lastUsedAt.getTime() < LAST_USED_GRANULARITY_MS) return;
+    await this.repository.touchSession(session.id, now);
   }
 
   /** The session and its user when the session is neither revoked nor expired; null otherwise. */

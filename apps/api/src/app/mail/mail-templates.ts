@@ -12,6 +12,8 @@ export const MAIL_TEMPLATES = [
   'email_changed',
   'password_reset',
   'password_changed',
+  'two_factor_reset',
+  'new_sign_in',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -147,6 +149,32 @@ export function passwordChangedMail(name: string, apiKeysRevoked: boolean): Rend
       'The password of your account was just reset with a link sent to this address. Every signed-in session ' +
         (apiKeysRevoked ? 'and every API key of the account were ended.' : 'was ended.'),
       'If this was not you, reset your password again at once and contact support.',
+    ],
+  });
+}
+
+/** An admin turned the user's two-factor off (issue 13, item 4): the user is told, in case it was not them who asked. */
+export function twoFactorResetMail(name: string): RenderedMail {
+  return render('two_factor_reset', `Two-factor authentication was turned off on your ${BRAND} account`, {
+    greeting: hello(name),
+    paragraphs: [
+      'An administrator turned off two-factor authentication on your account, as asked when an authenticator app ' +
+        'and its recovery codes are lost. You now sign in with your password alone.',
+      'Turn two-factor on again under Settings → Security. If you did not ask for this, change your password and ' +
+        'contact support.',
+    ],
+  });
+}
+
+/** A sign-in from a device (browser) the account had not used before (issue 13, item 5). */
+export function newSignInMail(name: string, sign: { device: string; ip: string | null; at: Date }): RenderedMail {
+  return render('new_sign_in', `New sign-in to your ${BRAND} account`, {
+    greeting: hello(name),
+    paragraphs: [
+      `Your account was just signed in from a device it had not used before: ${sign.device}` +
+        `${sign.ip ? `, from the address ${sign.ip}` : ''}, at ${sign.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.`,
+      'If this was you, there is nothing to do. If not, change your password now and sign that session out under ' +
+        'Settings → Security → Sessions.',
     ],
   });
 }

@@ -25,6 +25,8 @@ export function problemTypeFor(status: number): { type: string; title: string } 
 
 export interface ProblemOptions {
   errors?: FieldError[];
+  /** A more precise problem type URI than the status's (e.g. MFA_SETUP_REQUIRED_PROBLEM), for clients to act on. */
+  type?: string;
   title?: string;
   /** Sent as Retry-After (seconds) with a 429 or 503. */
   retryAfterSeconds?: number;

@@ -15,7 +15,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof ProblemException) {
     const { type, title } = problemTypeFor(error.getStatus());
     return strip({
-      type,
+      type: error.problem.type ?? type,
       title: error.problem.title ?? title,
       status: error.getStatus(),
       detail: error.detail,

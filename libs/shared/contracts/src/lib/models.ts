@@ -69,6 +69,10 @@ export interface ResetPasswordRequest {
   newPassword: string;
   /** Also revoke every API key of the account (true when omitted). */
   revokeApiKeys?: boolean;
+  /** With two-factor on: the current code of the authenticator app (or recoveryCode). */
+  code?: string;
+  /** With two-factor on: one unused recovery code, instead of code. */
+  recoveryCode?: string;
 }
 
 /** The 202 answer of POST /auth/password/forgot and POST /auth/email/verify/resend: the same whatever the address. */

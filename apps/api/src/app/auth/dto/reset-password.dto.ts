@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ResetPasswordRequest } from '@hh/contracts';
 import { ONE_TIME_TOKEN_PATTERN } from '../one-time-token';
 import { IsAcceptablePassword } from '../password-policy';
 
 /**
- * POST /auth/password/reset. Two-factor (when it exists) adds the code fields here, and PasswordResetService's
- * assertSecondFactor checks them.
+ * POST /auth/password/reset. With two-factor on, `code` or `recoveryCode` is required too (PasswordResetService's
+ * assertSecondFactor checks it): a reset never bypasses two-factor.
  */
 export class ResetPasswordDto implements ResetPasswordRequest {
   @ApiProperty({
@@ -34,4 +34,22 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @IsOptional()
   @IsBoolean()
   revokeApiKeys?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when the account has two-factor on (else a 400 on code): the current 6-digit code of the ' +
+      'authenticator app, or send recoveryCode instead',
+    example: '492039',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'must be the 6-digit code of your authenticator app' })
+  code?: string;
+
+  @ApiPropertyOptional({ description: 'One unused recovery code, instead of code', example: 'k7m2-p9xq-4hrt-bw3n' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  recoveryCode?: string;
 }

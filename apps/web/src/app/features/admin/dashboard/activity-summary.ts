@@ -42,6 +42,16 @@ export const ACTIVITY_ACTION_LABELS: Readonly<Record<ActivityAction, string>> = 
   email_changed: 'E-mail changed',
   password_reset_requested: 'Password reset requested',
   password_reset: 'Password reset',
+  two_factor_setup_started: 'Two-factor set-up started',
+  two_factor_enabled: 'Two-factor turned on',
+  two_factor_disabled: 'Two-factor turned off',
+  two_factor_reset: 'Two-factor reset by an admin',
+  two_factor_challenged: 'Two-factor code asked',
+  two_factor_code_rejected: 'Wrong two-factor code',
+  recovery_code_used: 'Recovery code used',
+  recovery_codes_regenerated: 'Recovery codes replaced',
+  session_revoked: 'Session signed out',
+  sessions_revoked: 'Other sessions signed out',
 };
 
 export interface ActivitySummary {
