@@ -23,6 +23,7 @@ import { IncomingCallPanelComponent } from './incoming-call-panel.component';
 import { PhoneSettingsComponent } from './phone-settings.component';
 import { RingtoneService } from './ringtone.service';
 import type { SoftphoneService } from './softphone.service';
+import { provideContactDirectory } from '../../testing/contacts';
 
 @Component({ template: '' })
 class BlankPageComponent {}
@@ -45,6 +46,7 @@ describe('IncomingCallPanelComponent', () => {
     TestBed.configureTestingModule({
       imports: [IncomingCallPanelComponent],
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([

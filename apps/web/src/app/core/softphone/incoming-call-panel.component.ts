@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { Router } from '@angular/router';
 import { APP_ROUTES } from '@hh/contracts';
+import { ContactDirectoryStore } from '../../shared/contacts/contact-directory.store';
 import { formatPhoneNumber } from '../../shared/format/phone';
 import { type IncomingCall, SoftphoneService } from './softphone.service';
 
@@ -29,6 +30,11 @@ import { type IncomingCall, SoftphoneService } from './softphone.service';
             {{ call.waiting ? 'Call waiting' : 'Incoming call' }}
           </p>
           <p class="caller" data-testid="incoming-caller">{{ caller(call) }}</p>
+          @if (callerName(call)) {
+            <p class="caller-number muted" data-testid="incoming-caller-number">
+              {{ format(call.callerNumber) }}
+            </p>
+          }
           @if (call.calledNumber) {
             <p class="called muted" data-testid="incoming-called">to {{ format(call.calledNumber) }}</p>
           }
@@ -123,8 +129,15 @@ export class IncomingCallPanelComponent {
   protected readonly softphone = inject(SoftphoneService);
   private readonly router = inject(Router);
 
+  private readonly directory = inject(ContactDirectoryStore);
+
+  /** The caller's contact name when one of my contacts holds the number, else the number. */
   protected caller(call: IncomingCall): string {
-    return call.callerNumber ? formatPhoneNumber(call.callerNumber) : 'Unknown caller';
+    return this.callerName(call) ?? (call.callerNumber ? formatPhoneNumber(call.callerNumber) : 'Unknown caller');
+  }
+
+  protected callerName(call: IncomingCall): string | null {
+    return this.directory.lookup().nameFor(call.callerNumber);
   }
 
   protected format(number: string): string {

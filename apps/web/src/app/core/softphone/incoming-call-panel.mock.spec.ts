@@ -17,6 +17,7 @@ import { IncomingCallPanelComponent } from './incoming-call-panel.component';
 import { RingtoneService } from './ringtone.service';
 import { MOCK_RING_CHECK_MS, SoftphoneService } from './softphone.service';
 import { TELEPHONY_ENDPOINTS } from './telephony-endpoints';
+import { provideContactDirectory } from '../../testing/contacts';
 
 @Component({ template: '' })
 class BlankPageComponent {}
@@ -48,6 +49,7 @@ describe('IncomingCallPanelComponent (mock provider)', () => {
     TestBed.configureTestingModule({
       imports: [IncomingCallPanelComponent],
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([

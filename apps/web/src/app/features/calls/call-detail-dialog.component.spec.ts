@@ -12,6 +12,7 @@ import { aCall } from '../../testing/call-fixtures';
 import { provideFakeLiveEvents } from '../../testing/live-events';
 import { startTestSession } from '../../testing/session';
 import { CallDetailDialogComponent, RECORDING_PROCESSING_POLL_MS } from './call-detail-dialog.component';
+import { provideContactDirectory } from '../../testing/contacts';
 
 const recording = (status: Recording['status']): Recording => ({
   id: 31,
@@ -32,6 +33,7 @@ describe('CallDetailDialogComponent recordings', () => {
     TestBed.configureTestingModule({
       imports: [CallDetailDialogComponent],
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -19,6 +19,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call, LIMITS, type Recording } from '@hh/contracts';
 import { LiveEventsService } from '../../core/live-events/live-events.service';
+import { ContactDirectoryStore } from '../../shared/contacts/contact-directory.store';
+import { openContactEditor } from '../../shared/contacts/contact-editor-dialog.component';
+import { PhonePartyComponent } from '../../shared/contacts/phone-party.component';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import { callStatusLabel, callStatusTone, isFinalCallStatus } from '../../shared/format/call-status';
 import { formatClock, formatDuration } from '../../shared/format/duration';
@@ -49,6 +52,7 @@ export interface CallDetailData {
     MatFormFieldModule,
     MatInputModule,
     MatProgressSpinnerModule,
+    PhonePartyComponent,
     RecordingPlayerComponent,
     RouterLink,
   ],
@@ -59,7 +63,14 @@ export interface CallDetailData {
       <dl class="fields">
         <div>
           <dt>Number</dt>
-          <dd class="strong">{{ otherParty() }}</dd>
+          <dd class="strong party">
+            <hh-phone-party [number]="otherPartyNumber()" [fallback]="otherParty()" />
+            @if (!contactName()) {
+              <button mat-stroked-button type="button" class="add-contact" (click)="addToContacts()">
+                Add to contacts
+              </button>
+            }
+          </dd>
         </div>
         <div>
           <dt>Caller ID</dt>
@@ -166,6 +177,12 @@ export interface CallDetailData {
     .strong {
       font-weight: 600;
     }
+    .party {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
     .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 0.8125rem;
@@ -197,6 +214,14 @@ export class CallDetailDialogComponent {
   protected readonly saving = signal(false);
   protected readonly saveError = signal<string | null>(null);
 
+  private readonly dialog = inject(MatDialog);
+  private readonly directory = inject(ContactDirectoryStore);
+  protected readonly otherPartyNumber = computed(() => {
+    const call = this.call();
+    return call.direction === 'inbound' ? call.fromNumber : call.toNumber;
+  });
+  /** The name of the contact holding the other party's number, or null (then "Add to contacts" is offered). */
+  protected readonly contactName = computed(() => this.directory.lookup().nameFor(this.otherPartyNumber()));
   protected readonly otherParty = computed(() => {
     const call = this.call();
     return formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber);
@@ -281,6 +306,17 @@ export class CallDetailDialogComponent {
         this.loadRecordings();
       }, RECORDING_PROCESSING_POLL_MS);
     }
+  }
+
+  /** Opens a new contact with this call's other number; once saved, the name shows wherever the number does. */
+  protected addToContacts(): void {
+    openContactEditor(this.dialog, { phoneNumber: this.otherPartyNumber() })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((saved) => {
+        if (saved) {
+          this.snackBar.open(`${saved.name} was added to your contacts.`, 'Dismiss', { duration: 4000 });
+        }
+      });
   }
 
   protected editNotes(text: string): void {

@@ -23,6 +23,7 @@ import { startTestSession } from '../../testing/session';
 import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
 import { RECORDINGS_ENDPOINTS } from '../../shared/recordings/recordings-api.service';
 import { CallHistoryPageComponent } from './call-history-page.component';
+import { provideContactDirectory } from '../../testing/contacts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();
 
@@ -37,6 +38,7 @@ describe('CallHistoryPageComponent', () => {
     events = new FakeLiveEvents();
     TestBed.configureTestingModule({
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'voip/calls', component: CallHistoryPageComponent }]),

@@ -4,6 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSort, MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { Call, CallSort } from '@hh/contracts';
+import { CallLinkComponent } from '../../shared/contacts/call-link.component';
+import { ContactNamePipe } from '../../shared/contacts/contact-name.pipe';
 import { callStatusLabel, callStatusTone } from '../../shared/format/call-status';
 import { formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
@@ -12,6 +14,10 @@ import { sortHeaderOf, sortOrderOf, type SortDirection } from './call-history-qu
 
 interface CallRow {
   call: Call;
+  /** The other party's number (E.164): a contact's name replaces it where one holds it. */
+  party: string;
+  /** My number of the call (the caller ID), to call back from. */
+  mine: string;
   number: string;
   callerId: string;
   statusLabel: string;
@@ -29,7 +35,7 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
 @Component({
   selector: 'hh-call-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatIconModule, MatSortModule, MatTableModule],
+  imports: [CallLinkComponent, ContactNamePipe, DatePipe, MatIconModule, MatSortModule, MatTableModule],
   template: `
     <div class="table-scroll">
       <table
@@ -53,8 +59,9 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
           <td mat-cell *matCellDef="let row">
             <span class="number-line">
               <button type="button" class="number" aria-haspopup="dialog" (click)="open($event, row.call)">
-                {{ row.number }}
+                {{ row.party | contactName }}
               </button>
+              <hh-call-link [number]="row.party" [from]="row.mine" />
               @if (row.call.recorded) {
                 <mat-icon
                   class="recorded"
@@ -66,7 +73,12 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
                 />
               }
             </span>
-            <span class="caller-id muted">via {{ row.callerId }}</span>
+            <span class="caller-id muted">
+              @if ((row.party | contactName) !== row.number) {
+                {{ row.number }} ·
+              }
+              via {{ row.callerId }}</span
+            >
           </td>
         </ng-container>
 
@@ -175,6 +187,8 @@ export class CallTableComponent {
   protected readonly rows = computed<CallRow[]>(() =>
     this.calls().map((call) => ({
       call,
+      party: call.direction === 'inbound' ? call.fromNumber : call.toNumber,
+      mine: call.direction === 'inbound' ? call.toNumber : call.fromNumber,
       number: formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber),
       callerId: formatPhoneNumber(call.direction === 'inbound' ? call.toNumber : call.fromNumber),
       statusLabel: callStatusLabel(call),

@@ -19,6 +19,7 @@ import { SoftphoneService } from '../../core/softphone/softphone.service';
 import { TELEPHONY_ENDPOINTS } from '../../core/softphone/telephony-endpoints';
 import { newSoftphoneFakes, provideSoftphoneFakes, settle } from '../../testing/softphone';
 import { DialerPageComponent } from './dialer-page.component';
+import { provideContactDirectory } from '../../testing/contacts';
 
 const MAIN_LINE = aPhoneNumber({ id: 11, phoneNumber: '+19095550100', friendlyName: 'Main line' });
 const SALES_LINE = aPhoneNumber({ id: 12, phoneNumber: '+19095550199', friendlyName: 'Sales' });
@@ -34,6 +35,7 @@ describe('DialerPageComponent', () => {
     TestBed.configureTestingModule({
       imports: [DialerPageComponent],
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),

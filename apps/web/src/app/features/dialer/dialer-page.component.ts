@@ -23,6 +23,7 @@ import { PhoneSettingsComponent } from '../../core/softphone/phone-settings.comp
 import { PhoneStateComponent } from '../../core/softphone/phone-state.component';
 import { SoftphoneError } from '../../core/softphone/softphone-errors';
 import { SoftphoneService } from '../../core/softphone/softphone.service';
+import { ContactDirectoryStore } from '../../shared/contacts/contact-directory.store';
 import { FormErrorBannerComponent } from '../../shared/forms/form-error-banner.component';
 import {
   callOutcome,
@@ -63,9 +64,16 @@ function callable(numbers: readonly PhoneNumber[]): PhoneNumber[] {
   return numbers.filter((number) => number.status === 'assigned');
 }
 
-/** The router decodes "+" in a query string as a space (?to=+1500… → " 1500…"): read it back as the "+" it was. */
-function dialStringFromQuery(value: string | undefined): string {
-  return value ? dialableCharacters(value.replace(/^ (?=\d)/, '+')).slice(0, DIAL_STRING_MAX_LENGTH) : '';
+/**
+ * The router decodes "+" in a query string as a space (?to=+1500… → " 1500…"): read it back as the "+" it was.
+ * A tel: URI (a link handed over as ?number=tel:+1…) gives its number, without its parameters (;ext=…).
+ */
+export function dialStringFromQuery(value: string | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const number = value.replace(/^\s*tel:/i, '').split(';')[0];
+  return dialableCharacters(number.replace(/^ (?=\d)/, '+')).slice(0, DIAL_STRING_MAX_LENGTH);
 }
 
 /**
@@ -113,6 +121,8 @@ export class DialerPageComponent {
   readonly from = input<string>();
   /** ?to=<number>: a number to dial. */
   readonly to = input<string>();
+  /** ?number=<number or tel: URI>: the same, as click-to-call and tel: links open the dialer; it never dials. */
+  readonly number = input<string>();
 
   protected readonly title = APP_ROUTES.dialer.title;
   protected readonly requestNumberRoute = APP_ROUTES.requestNumber;
@@ -148,7 +158,11 @@ export class DialerPageComponent {
     () => this.callerIdOptions().find((option) => option.value === this.call()?.fromNumber)?.label ?? null,
   );
 
-  protected readonly dialString = linkedSignal(() => dialStringFromQuery(this.to()));
+  protected readonly dialString = linkedSignal(() => dialStringFromQuery(this.number() ?? this.to()));
+  /** What is typed in the number field (letters of a name, or digits), for the contact suggestions. */
+  protected readonly searchText = signal('');
+  private readonly contacts = inject(ContactDirectoryStore);
+  protected readonly suggestions = computed(() => this.contacts.lookup().suggest(this.searchText()));
   /** Why the number itself was refused (400), shown under the display. */
   protected readonly numberError = signal<string | null>(null);
   /** Any other refusal, shown as a banner. */

@@ -22,6 +22,7 @@ import {
 import { CALLS_ENDPOINTS } from '../../shared/calls/calls-api.service';
 import { NUMBERS_ENDPOINTS } from '../../shared/numbers/numbers-api.service';
 import { DialerPageComponent } from './dialer-page.component';
+import { provideContactDirectory } from '../../testing/contacts';
 
 const MAIN_LINE = aPhoneNumber({ id: 11, phoneNumber: '+19095550100', friendlyName: 'Main line' });
 
@@ -40,6 +41,7 @@ describe('DialerPageComponent with the SIP softphone', () => {
     TestBed.configureTestingModule({
       imports: [DialerPageComponent],
       providers: [
+        provideContactDirectory(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),

@@ -1,7 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, viewChild } from '@angular/core';
+import { MatAutocompleteModule, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { dialableCharacters, DIAL_STRING_MAX_LENGTH, formatAsTyped } from '../../shared/format/phone';
+import type { ContactSuggestion } from '../../shared/contacts/contact-lookup';
+import {
+  dialableCharacters,
+  DIAL_STRING_MAX_LENGTH,
+  formatAsTyped,
+  formatPhoneNumber,
+} from '../../shared/format/phone';
 
 const DIALABLE = /[0-9*#+]/;
 
@@ -27,7 +34,7 @@ export function caretAfterDialables(formatted: string, count: number): number {
 @Component({
   selector: 'hh-number-display',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule],
+  imports: [MatAutocompleteModule, MatButtonModule, MatIconModule],
   template: `
     <div class="display" [class.invalid]="!!error()" [class.editable]="!readonly()">
       <input
@@ -43,9 +50,20 @@ export function caretAfterDialables(formatted: string, count: number): number {
         [attr.aria-describedby]="error() ? errorId() : null"
         [value]="formatted()"
         [readOnly]="readonly()"
+        [matAutocomplete]="contactSuggestions"
+        [matAutocompleteDisabled]="readonly()"
         (input)="onInput($event)"
         (keydown.enter)="onEnter($event)"
       />
+      <!-- Contacts matching what is typed (a name, or digits of a number): picking one fills the number, never dials. -->
+      <mat-autocomplete #contactSuggestions="matAutocomplete" (optionSelected)="pick($event.option.value)">
+        @for (suggestion of suggestions(); track suggestion.contactId + suggestion.phoneNumber) {
+          <mat-option [value]="suggestion.phoneNumber" data-testid="contact-suggestion">
+            <span class="suggestion-name">{{ suggestion.name }}</span>
+            <span class="suggestion-number">{{ suggestion.label }} · {{ formatNumber(suggestion.phoneNumber) }}</span>
+          </mat-option>
+        }
+      </mat-autocomplete>
       @if (!readonly()) {
         <button
           mat-icon-button
@@ -99,6 +117,14 @@ export function caretAfterDialables(formatted: string, count: number): number {
       font-size: 1.25rem;
       opacity: 0.7;
     }
+    .suggestion-name {
+      font-weight: 600;
+      margin-right: 0.5rem;
+    }
+    .suggestion-number {
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
+    }
     .delete {
       flex: none;
       color: var(--mat-sys-on-surface-variant);
@@ -116,18 +142,59 @@ export class NumberDisplayComponent {
   readonly deleteDigit = output<void>();
   /** Enter in the field: place the call. */
   readonly submitted = output<void>();
+  /** Contacts to offer for what is typed (the dialer looks them up from `searchChange`). */
+  readonly suggestions = input<readonly ContactSuggestion[]>([]);
+  /** What is typed, letters included (a name), for the suggestions. */
+  readonly searchChange = output<string>();
+
+  /**
+   * Letters typed to find a contact by name, shown as typed (the dial string stays empty) until a suggestion is
+   * picked; a number arriving otherwise (keypad, paste, a link) ends it.
+   */
+  private readonly nameQuery = linkedSignal<string, string | null>({
+    source: this.value,
+    computation: (value, previous) => (value === '' ? (previous?.value ?? null) : null),
+  });
+  private readonly trigger = viewChild(MatAutocompleteTrigger);
 
   /** Room for the formatting characters around the longest dial string. */
   protected readonly maxInputLength = DIAL_STRING_MAX_LENGTH * 2;
-  protected readonly formatted = computed(() => formatAsTyped(this.value()));
+  protected readonly formatted = computed(() => this.nameQuery() ?? formatAsTyped(this.value()));
+  protected readonly formatNumber = formatPhoneNumber;
 
   protected onEnter(event: Event): void {
     event.preventDefault();
+    const trigger = this.trigger();
+    if (trigger?.panelOpen && trigger.activeOption) {
+      return; // Enter picks the highlighted contact (the autocomplete handles it); it does not place a call.
+    }
+    if (this.nameQuery() !== null) {
+      return; // A name is no number to call.
+    }
     this.submitted.emit();
+  }
+
+  /** A suggestion was picked: its number becomes the dial string (the call is still the person's to place). */
+  protected pick(phoneNumber: string): void {
+    this.nameQuery.set(null);
+    const dialString = dialableCharacters(phoneNumber).slice(0, DIAL_STRING_MAX_LENGTH);
+    this.valueChange.emit(dialString);
+    this.searchChange.emit('');
   }
 
   protected onInput(event: Event): void {
     const field = event.target as HTMLInputElement;
+    if (/\p{L}/u.test(field.value) && !/\d/.test(field.value)) {
+      // Letters and no digit: a contact's name is being typed. It stays as typed, and the number is empty until a
+      // suggestion is picked. (Letters among digits are dropped, as before.)
+      this.nameQuery.set(field.value.slice(0, this.maxInputLength));
+      this.searchChange.emit(field.value);
+      if (this.value() !== '') {
+        this.valueChange.emit('');
+      }
+      return;
+    }
+    this.nameQuery.set(null);
     const caret = field.selectionStart ?? field.value.length;
     let dialString = dialableCharacters(field.value);
     let dialablesBeforeCaret = dialableCharacters(field.value.slice(0, caret)).length;
@@ -151,5 +218,6 @@ export class NumberDisplayComponent {
     if (dialString !== this.value()) {
       this.valueChange.emit(dialString);
     }
+    this.searchChange.emit(dialString);
   }
 }

@@ -5,11 +5,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { APP_ROUTES, type Call } from '@hh/contracts';
+import { CallLinkComponent } from '../contacts/call-link.component';
+import { ContactNamePipe } from '../contacts/contact-name.pipe';
+import { PhonePartyComponent } from '../contacts/phone-party.component';
 import { callStatusLabel, callStatusTone, callSummary } from '../format/call-status';
-import { formatPhoneNumber } from '../format/phone';
 
 interface RecentCallRow {
   call: Call;
+  /** The other party's number (E.164). */
   number: string;
   summary: string;
   statusLabel: string;
@@ -24,7 +27,16 @@ let nextId = 0;
 @Component({
   selector: 'hh-recent-calls',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink],
+  imports: [
+    CallLinkComponent,
+    ContactNamePipe,
+    DatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    PhonePartyComponent,
+    RouterLink,
+  ],
   template: `
     <section class="glass-card recent" [attr.aria-labelledby]="headingId" [attr.aria-busy]="loading()">
       <header>
@@ -52,7 +64,7 @@ let nextId = 0;
                 aria-hidden="true"
               />
               <span class="who">
-                <span class="number">{{ row.number }}</span>
+                <hh-phone-party class="number" [number]="row.number" />
                 <span class="when muted">{{ row.call.startTime | date: 'MMM d, h:mm a' }}</span>
               </span>
               <span class="status-pill call-pill" [class]="'tone-' + row.tone">
@@ -66,12 +78,14 @@ let nextId = 0;
                   mat-icon-button
                   type="button"
                   class="redial"
-                  [attr.aria-label]="'Call ' + row.number + ' again'"
+                  [attr.aria-label]="'Call ' + (row.number | contactName) + ' again'"
                   [disabled]="redialDisabled()"
                   (click)="redialed.emit(row.call)"
                 >
                   <mat-icon svgIcon="hh:phone" aria-hidden="true" />
                 </button>
+              } @else {
+                <hh-call-link [number]="row.number" />
               }
             </li>
           }
@@ -154,7 +168,7 @@ export class RecentCallsComponent {
   protected readonly rows = computed<RecentCallRow[]>(() =>
     this.calls().map((call) => ({
       call,
-      number: formatPhoneNumber(call.direction === 'inbound' ? call.fromNumber : call.toNumber),
+      number: call.direction === 'inbound' ? call.fromNumber : call.toNumber,
       summary: callSummary(call),
       statusLabel: callStatusLabel(call),
       tone: callStatusTone(call.status),
