@@ -52,6 +52,11 @@ export const appRoutes: Route[] = [
           import('./features/calls/call-history-page.component').then((m) => m.CallHistoryPageComponent),
       },
       {
+        path: pathOf(APP_ROUTES.contacts, PORTAL_ROOT),
+        title: APP_ROUTES.contacts.title,
+        loadComponent: () => import('./features/contacts/contacts-page.component').then((m) => m.ContactsPageComponent),
+      },
+      {
         path: pathOf(APP_ROUTES.numbers, PORTAL_ROOT),
         title: APP_ROUTES.numbers.title,
         loadComponent: () =>

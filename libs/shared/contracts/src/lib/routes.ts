@@ -10,6 +10,7 @@ export const APP_ROUTES = {
   dashboard: { path: '/voip/dashboard', title: 'Dashboard' },
   dialer: { path: '/voip/dialer', title: 'Dialer' },
   calls: { path: '/voip/calls', title: 'Call history' },
+  contacts: { path: '/voip/contacts', title: 'Contacts' },
   numbers: { path: '/voip/numbers', title: 'My numbers' },
   requestNumber: { path: '/voip/request-number', title: 'Request a number' },
   apiKeys: { path: '/voip/api-keys', title: 'API keys' },

@@ -7,7 +7,16 @@ const titles = (role: Parameters<typeof navigationFor>[0]) =>
     entries: group.entries.map((entry) => entry.route.title),
   }));
 
-const CLIENT_TITLES = ['Dashboard', 'Dialer', 'Call history', 'My numbers', 'Request a number', 'API keys', 'Settings'];
+const CLIENT_TITLES = [
+  'Dashboard',
+  'Dialer',
+  'Call history',
+  'Contacts',
+  'My numbers',
+  'Request a number',
+  'API keys',
+  'Settings',
+];
 
 describe('navigationFor', () => {
   it('gives clients the client portal only', () => {

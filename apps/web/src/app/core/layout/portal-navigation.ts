@@ -17,6 +17,7 @@ const CLIENT_ENTRIES: readonly NavigationEntry[] = [
   { route: APP_ROUTES.dashboard, icon: 'dashboard' },
   { route: APP_ROUTES.dialer, icon: 'dialpad' },
   { route: APP_ROUTES.calls, icon: 'history' },
+  { route: APP_ROUTES.contacts, icon: 'contacts' },
   { route: APP_ROUTES.numbers, icon: 'sim-card' },
   { route: APP_ROUTES.requestNumber, icon: 'add-call' },
   { route: APP_ROUTES.apiKeys, icon: 'key' },
