@@ -23,6 +23,11 @@ async function bootstrap(): Promise<void> {
       'JWT_SECRET is not set: using a random secret for this process (sessions survive restarts through the refresh cookie)',
     );
   }
+  if (config.security.dataKeyDefaulted) {
+    log.warn(
+      'DATA_ENCRYPTION_KEY is not set: two-factor secrets are encrypted with the fixed development key (never in production)',
+    );
+  }
 
   const outcome = await migrateDatabase(config.db, { log: (message) => log.log(message) });
   log.log(

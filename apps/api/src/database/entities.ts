@@ -18,6 +18,7 @@ import { MailOutboxEntity } from '../app/mail/mail-outbox.entity';
 import { NumberRequestEntity } from '../app/number-requests/number-request.entity';
 import { PhoneNumberEntity } from '../app/numbers/phone-number.entity';
 import { RecordingEntity } from '../app/recordings/recording.entity';
+import { MfaChallengeEntity, TotpRecoveryCodeEntity, UserTotpEntity } from '../app/two-factor/two-factor.entities';
 import { UserEntity } from '../app/users/user.entity';
 import { SipEventEntity } from '../app/voip/sip/sip-event.entity';
 
@@ -26,6 +27,9 @@ export const ENTITIES = [
   UserEntity,
   AuthSessionEntity,
   RefreshTokenEntity,
+  UserTotpEntity,
+  TotpRecoveryCodeEntity,
+  MfaChallengeEntity,
   ApiKeyEntity,
   PhoneNumberEntity,
   CallEntity,
