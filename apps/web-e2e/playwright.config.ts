@@ -10,6 +10,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = '/usr/bin/chromium';
 
 export const E2E_ADMIN = { email: 'admin@hardhathosting.work', password: 'E2e-Admin-Passw0rd' };
+/** Where the portal sends its mail: the mail journeys run an SMTP server here (src/support/mailbox.ts). */
+export const E2E_SMTP_PORT = Number(process.env['E2E_SMTP_PORT'] ?? port + 25);
 
 export default defineConfig({
   testDir: './src',
@@ -42,6 +44,8 @@ export default defineConfig({
       E2E_PORT: String(port),
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      APP_BASE_URL: baseURL,
     },
   },
   projects: [
@@ -51,7 +55,13 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         },
       },
     },

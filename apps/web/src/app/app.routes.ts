@@ -27,6 +27,25 @@ export const appRoutes: Route[] = [
     title: APP_ROUTES.auth.title,
     loadComponent: () => import('./features/auth/auth-page.component').then((m) => m.AuthPageComponent),
   },
+  // The pages mailed links open: signed in or not, so no guard.
+  {
+    path: pathOf(APP_ROUTES.verifyEmail),
+    title: APP_ROUTES.verifyEmail.title,
+    loadComponent: () =>
+      import('./features/account-email/verify-email-page.component').then((m) => m.VerifyEmailPageComponent),
+  },
+  {
+    path: pathOf(APP_ROUTES.forgotPassword),
+    title: APP_ROUTES.forgotPassword.title,
+    loadComponent: () =>
+      import('./features/account-email/forgot-password-page.component').then((m) => m.ForgotPasswordPageComponent),
+  },
+  {
+    path: pathOf(APP_ROUTES.resetPassword),
+    title: APP_ROUTES.resetPassword.title,
+    loadComponent: () =>
+      import('./features/account-email/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
+  },
   {
     // Every signed-in page shares the shell (header + navigation).
     path: PORTAL_ROOT.slice(1),

@@ -7,6 +7,9 @@ export interface AppRoute {
 export const APP_ROUTES = {
   home: { path: '/', title: 'Hardhat Hosting' },
   auth: { path: '/voip/auth', title: 'Sign in' },
+  verifyEmail: { path: '/voip/verify-email', title: 'Confirm your e-mail address' },
+  forgotPassword: { path: '/voip/forgot-password', title: 'Forgot password' },
+  resetPassword: { path: '/voip/reset-password', title: 'Choose a new password' },
   dashboard: { path: '/voip/dashboard', title: 'Dashboard' },
   dialer: { path: '/voip/dialer', title: 'Dialer' },
   calls: { path: '/voip/calls', title: 'Call history' },
@@ -22,6 +25,7 @@ export const APP_ROUTES = {
   adminAnalytics: { path: '/voip/admin/analytics', title: 'Analytics' },
   adminActivity: { path: '/voip/admin/activity', title: 'Activity log' },
   adminRecordings: { path: '/voip/admin/recordings', title: 'Recordings' },
+  adminMail: { path: '/voip/admin/mail', title: 'Mail outbox' },
 } as const satisfies Record<string, AppRoute>;
 
 export type AppRouteName = keyof typeof APP_ROUTES;

@@ -35,6 +35,7 @@ describe('navigationFor', () => {
           'Analytics',
           'Activity log',
           'Recordings',
+          'Mail outbox',
         ],
       },
       { label: 'Client portal', entries: CLIENT_TITLES },

@@ -32,6 +32,7 @@ const ADMIN_ENTRIES: readonly NavigationEntry[] = [
   { route: APP_ROUTES.adminAnalytics, icon: 'bar-chart' },
   { route: APP_ROUTES.adminActivity, icon: 'list' },
   { route: APP_ROUTES.adminRecordings, icon: 'mic' },
+  { route: APP_ROUTES.adminMail, icon: 'mail' },
 ];
 
 /**

@@ -62,6 +62,7 @@ describe('PortalSidebarComponent', () => {
       '/voip/admin/analytics',
       '/voip/admin/activity',
       '/voip/admin/recordings',
+      '/voip/admin/mail',
       '/voip/dashboard',
       '/voip/dialer',
       '/voip/calls',

@@ -4,6 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { EmailVerificationBannerComponent } from '../../features/account-email/email-verification-banner.component';
 import { MissedCallsService } from '../calls/missed-calls.service';
 import { IncomingCallPanelComponent } from '../softphone/incoming-call-panel.component';
 import { SoftphoneService } from '../softphone/softphone.service';
@@ -20,7 +21,14 @@ export const COMPACT_LAYOUT_QUERY = '(max-width: 959.98px)';
 @Component({
   selector: 'hh-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [IncomingCallPanelComponent, MatSidenavModule, PortalHeaderComponent, PortalSidebarComponent, RouterOutlet],
+  imports: [
+    EmailVerificationBannerComponent,
+    IncomingCallPanelComponent,
+    MatSidenavModule,
+    PortalHeaderComponent,
+    PortalSidebarComponent,
+    RouterOutlet,
+  ],
   templateUrl: './shell-layout.component.html',
   styleUrl: './shell-layout.component.scss',
 })

@@ -47,6 +47,11 @@ const ADMIN_PAGES: Routes = [
     loadComponent: () =>
       import('./recordings/admin-recordings-page.component').then((m) => m.AdminRecordingsPageComponent),
   },
+  {
+    path: segmentOf(APP_ROUTES.adminMail),
+    title: APP_ROUTES.adminMail.title,
+    loadComponent: () => import('./mail/admin-mail-page.component').then((m) => m.AdminMailPageComponent),
+  },
 ];
 
 /**

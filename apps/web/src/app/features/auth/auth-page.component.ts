@@ -21,6 +21,7 @@ export class AuthPageComponent {
   private readonly queryParams = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
 
   protected readonly homeRoute = APP_ROUTES.home;
+  protected readonly forgotPasswordRoute = APP_ROUTES.forgotPassword;
   protected readonly initialTab = computed(() =>
     this.queryParams().get(AUTH_QUERY_PARAMS.mode) === SIGN_UP_MODE ? 1 : 0,
   );

@@ -1,13 +1,19 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { APP_ROUTES } from '@hh/contracts';
 import { NotificationPermissionComponent } from '../../core/softphone/notification-permission.component';
+import { ChangeEmailFormComponent } from '../account-email/change-email-form.component';
 import { ChangePasswordFormComponent } from './change-password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
 
 @Component({
   selector: 'hh-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChangePasswordFormComponent, NotificationPermissionComponent, ProfileFormComponent],
+  imports: [
+    ChangeEmailFormComponent,
+    ChangePasswordFormComponent,
+    NotificationPermissionComponent,
+    ProfileFormComponent,
+  ],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.scss',
 })

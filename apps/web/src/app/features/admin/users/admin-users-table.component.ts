@@ -58,7 +58,14 @@ export const USER_TABLE_COLUMNS = [
 
         <ng-container matColumnDef="email">
           <th mat-header-cell *matHeaderCellDef>Email</th>
-          <td mat-cell *matCellDef="let row">{{ row.user.email }}</td>
+          <td mat-cell *matCellDef="let row">
+            {{ row.user.email }}
+            @if (!row.user.emailVerified) {
+              <span class="unverified" title="The user has not followed the link sent to this address"
+                >(not confirmed)</span
+              >
+            }
+          </td>
         </ng-container>
 
         <ng-container matColumnDef="role">
