@@ -4,6 +4,7 @@ import { API_BASE_PATH } from '@hh/contracts';
 export const AUTH_ENDPOINTS = {
   signup: `${API_BASE_PATH}/auth/signup`,
   login: `${API_BASE_PATH}/auth/login`,
+  loginMfa: `${API_BASE_PATH}/auth/login/mfa`,
   refresh: `${API_BASE_PATH}/auth/refresh`,
   logout: `${API_BASE_PATH}/auth/logout`,
   me: `${API_BASE_PATH}/auth/me`,
@@ -12,6 +13,11 @@ export const AUTH_ENDPOINTS = {
 export const ACCOUNT_ENDPOINTS = {
   profile: `${API_BASE_PATH}/me`,
   password: `${API_BASE_PATH}/me/password`,
+  mfa: `${API_BASE_PATH}/me/mfa`,
+  totp: `${API_BASE_PATH}/me/mfa/totp`,
+  totpConfirm: `${API_BASE_PATH}/me/mfa/totp/confirm`,
+  recoveryCodes: `${API_BASE_PATH}/me/mfa/recovery-codes`,
+  sessions: `${API_BASE_PATH}/me/sessions`,
 } as const;
 
 /**
@@ -21,5 +27,6 @@ export const ACCOUNT_ENDPOINTS = {
 export const CREDENTIAL_ENDPOINTS: readonly string[] = [
   AUTH_ENDPOINTS.signup,
   AUTH_ENDPOINTS.login,
+  AUTH_ENDPOINTS.loginMfa,
   AUTH_ENDPOINTS.refresh,
 ];

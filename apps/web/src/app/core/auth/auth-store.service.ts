@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { hasPermission, type AuthResponse, type LoginRequest, type SignupRequest, type User } from '@hh/contracts';
+import {
+  hasPermission,
+  type AuthResponse,
+  type LoginRequest,
+  type MfaChallenge,
+  type MfaLoginRequest,
+  type SignupRequest,
+  type User,
+} from '@hh/contracts';
 import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
 import { AUTH_ENDPOINTS } from './auth-endpoints';
 import { homePathFor } from './home-path';
@@ -41,6 +49,28 @@ export class AuthStore {
 
   signIn(request: LoginRequest): Observable<User> {
     return this.http.post<AuthResponse>(AUTH_ENDPOINTS.login, request).pipe(
+      tap((response) => this.startSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /**
+   * The first step of a sign-in: signed in (the user), or, when the account has two-factor on, the challenge whose
+   * mfaToken {@link completeSignIn} sends with a code.
+   */
+  beginSignIn(request: LoginRequest): Observable<{ user: User } | { challenge: MfaChallenge }> {
+    return this.http.post<AuthResponse | MfaChallenge>(AUTH_ENDPOINTS.login, request).pipe(
+      map((response) => {
+        if ('mfaRequired' in response) return { challenge: response };
+        this.startSession(response);
+        return { user: response.user };
+      }),
+    );
+  }
+
+  /** The second step: the mfaToken with a TOTP code or a recovery code. */
+  completeSignIn(request: MfaLoginRequest): Observable<User> {
+    return this.http.post<AuthResponse>(AUTH_ENDPOINTS.loginMfa, request).pipe(
       tap((response) => this.startSession(response)),
       map((response) => response.user),
     );

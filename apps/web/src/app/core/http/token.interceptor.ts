@@ -1,6 +1,7 @@
 import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
+import { APP_ROUTES, MFA_SETUP_REQUIRED_PROBLEM } from '@hh/contracts';
 import { catchError, map, of, switchMap, throwError } from 'rxjs';
 import { AuthStore } from '../auth/auth-store.service';
 import { CREDENTIAL_ENDPOINTS } from '../auth/auth-endpoints';
@@ -14,6 +15,14 @@ export function isApiRequest(url: string): boolean {
 function isCredentialEndpoint(url: string): boolean {
   const path = url.split(/[?#]/)[0];
   return CREDENTIAL_ENDPOINTS.includes(path);
+}
+
+function isTwoFactorSetupRequired(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status === 403 &&
+    (error.error as { type?: unknown } | null)?.type === MFA_SETUP_REQUIRED_PROBLEM
+  );
 }
 
 function withBearer<T>(request: HttpRequest<T>, token: string | null): HttpRequest<T> {
@@ -37,6 +46,11 @@ export const tokenInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withBearer(request, sentToken)).pipe(
     catchError((error: unknown) => {
+      if (isTwoFactorSetupRequired(error)) {
+        // REQUIRE_ADMIN_MFA: an admin without two-factor is sent to set it up (Settings → Security).
+        if (!router.url.startsWith(APP_ROUTES.settings.path)) void router.navigateByUrl(APP_ROUTES.settings.path);
+        return throwError(() => error);
+      }
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
         return throwError(() => error);
       }

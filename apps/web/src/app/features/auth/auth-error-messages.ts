@@ -17,3 +17,10 @@ export const SIGN_UP_ERROR_OPTIONS: ProblemFormOptions = {
     429: (error: HttpErrorResponse) => `Too many sign-up attempts. ${tryAgainIn(error)}`,
   },
 };
+
+/** The second step of a sign-in: a wrong or reused code is a 401 with its own explanation, which is kept. */
+export const TWO_FACTOR_ERROR_OPTIONS: ProblemFormOptions = {
+  statusMessages: {
+    429: (error: HttpErrorResponse) => `Too many wrong codes. ${tryAgainIn(error)}`,
+  },
+};
