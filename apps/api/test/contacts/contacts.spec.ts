@@ -196,6 +196,10 @@ describe('contacts API', () => {
       [post({ name: 'A', notes: 'n'.repeat(2001) }), 'notes'],
       [post({ name: 'A', numbers: 'x' }), 'numbers'],
       [post({ name: 'A', numbers: null }), 'numbers'],
+      [post({ name: 'A', numbers: [null] }), 'numbers.0'],
+      [post({ name: 'A', numbers: ['+19095550142'] }), 'numbers.0'],
+      [post({ name: 'A', numbers: [{ phoneNumber: 19095550142 }] }), 'numbers.0.phoneNumber'],
+      [post({ name: 'A', numbers: [{ phoneNumber: '+19095550142', extra: 1 }] }), 'numbers.0.extra'],
       [post({ name: 'A', numbers: [{ phoneNumber: '555' }] }), 'numbers.0.phoneNumber'],
       [post({ name: 'A', numbers: [{ label: 'home' }] }), 'numbers.0.phoneNumber'],
       [post({ name: 'A', numbers: [{ phoneNumber: '+19095550142', label: 'l'.repeat(31) }] }), 'numbers.0.label'],
@@ -328,6 +332,24 @@ describe('contacts API', () => {
     // The same file again creates nothing: every good line is already there.
     const again = await upload(owner, csv).expect(200);
     expect(again.body).toMatchObject({ created: 0, contactsCreated: 0, skipped: 5 });
+  });
+
+  it('writes an import all or nothing: past the contacts limit it is a 409 and no contact of the file is kept', async () => {
+    const owner = await activeClient(t);
+    const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
+    const values = Array.from({ length: 4999 }, (_, i) => [owner.user.id, `Filler ${i}`, now, now]);
+    await t.sql('INSERT INTO contacts (user_id, name, created_at, updated_at) VALUES ?', [values]);
+    const res = await upload(owner, `${HEADER}\nFirst New,,+13105550101,,,\nSecond New,,+13105550102,,,\n`);
+    expectProblem(res, 409, /5000/);
+    const [{ n }] = await t.sql<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM contacts WHERE user_id = ? AND name LIKE '%New'",
+      [owner.user.id],
+    );
+    expect(Number(n)).toBe(0);
+    expect(await t.sql('SELECT id FROM contact_numbers WHERE user_id = ?', [owner.user.id])).toEqual([]);
+    // One more still fits, and then a single contact is refused too.
+    await upload(owner, `${HEADER}\nFirst New,,+13105550101,,,\n`).expect(200);
+    expectProblem(await t.http().post('/api/v1/contacts').set(bearer(owner.accessToken)).send({ name: 'X' }), 409);
   });
 
   it('refuses a file that is not a CSV contact list as a whole (400 or 415), writing nothing', async () => {
