@@ -29,6 +29,7 @@ import { paramsOf } from '../../shared/http/query-params';
 export const ADMIN_ENDPOINTS = {
   users: `${API_BASE_PATH}/admin/users`,
   user: (id: number) => `${API_BASE_PATH}/admin/users/${id}`,
+  userTwoFactor: (id: number) => `${API_BASE_PATH}/admin/users/${id}/mfa`,
   calls: `${API_BASE_PATH}/admin/calls`,
   activity: `${API_BASE_PATH}/admin/activity`,
   analytics: `${API_BASE_PATH}/admin/analytics`,
@@ -103,6 +104,11 @@ export class AdminApiService {
 
   updateUser(id: number, change: AdminUpdateUserRequest): Observable<User> {
     return this.http.patch<User>(ADMIN_ENDPOINTS.user(id), change);
+  }
+
+  /** Turns a user's two-factor off (a lost authenticator); the user is told by e-mail. 409 when it is off. */
+  resetTwoFactor(id: number): Observable<void> {
+    return this.http.delete<void>(ADMIN_ENDPOINTS.userTwoFactor(id));
   }
 
   /** A user's most recent calls, newest first. */

@@ -2,7 +2,7 @@ import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AdminActivityLog, AdminCall, AdminUserDetail } from '@hh/contracts';
 import { CALL_STATUS_LABELS, callStatusTone } from '../../../shared/format/call-status';
@@ -11,6 +11,7 @@ import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { FormErrorBannerComponent } from '../../../shared/forms/form-error-banner.component';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
+import { confirmAction } from '../../../shared/ui/confirm-dialog.component';
 import { AdminApiService } from '../admin-api.service';
 
 export interface AdminUserDetailData {
@@ -137,6 +138,12 @@ export const RECENT_ACTIVITY_SIZE = 10;
       </section>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
+      @if (twoFactorMessage(); as message) {
+        <span class="two-factor-message" role="status">{{ message }}</span>
+      }
+      <button mat-button type="button" class="reset-two-factor" (click)="resetTwoFactor()" [disabled]="resetting()">
+        Reset two-factor
+      </button>
       <button mat-button type="button" mat-dialog-close>Close</button>
     </mat-dialog-actions>
   `,
@@ -167,6 +174,10 @@ export const RECENT_ACTIVITY_SIZE = 10;
     li {
       margin: 0.25rem 0;
     }
+    .two-factor-message {
+      margin-right: auto;
+      font: var(--mat-sys-body-small);
+    }
     code {
       display: block;
       font-size: 0.75rem;
@@ -185,6 +196,9 @@ export class AdminUserDetailDialogComponent {
   protected readonly callsError = signal<string | null>(null);
   protected readonly activity = signal<AdminActivityLog[] | null>(null);
   protected readonly activityError = signal<string | null>(null);
+  protected readonly twoFactorMessage = signal<string | null>(null);
+  protected readonly resetting = signal(false);
+  private readonly dialog = inject(MatDialog);
 
   constructor() {
     const id = this.data.userId;
@@ -206,6 +220,31 @@ export class AdminUserDetailDialogComponent {
         next: (page) => this.activity.set(page.data),
         error: (e: unknown) => this.activityError.set(httpErrorMessage(e)),
       });
+  }
+
+  /** For a user who lost their authenticator and their recovery codes: after a confirmation, audited, user mailed. */
+  protected resetTwoFactor(): void {
+    confirmAction(this.dialog, {
+      title: 'Reset two-factor?',
+      message:
+        `${this.data.name} will sign in with their password alone until they set two-factor up again. ` +
+        'They are told by e-mail. Do this only once you are sure who asked.',
+      confirmLabel: 'Reset two-factor',
+      dismissLabel: 'Keep it',
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.resetting.set(true);
+      this.api.resetTwoFactor(this.data.userId).subscribe({
+        next: () => {
+          this.resetting.set(false);
+          this.twoFactorMessage.set('Two-factor is off for this user; they were told by e-mail.');
+        },
+        error: (e: unknown) => {
+          this.resetting.set(false);
+          this.twoFactorMessage.set(httpErrorMessage(e));
+        },
+      });
+    });
   }
 
   protected talkMinutes(seconds: number): string {
