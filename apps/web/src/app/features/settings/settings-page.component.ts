@@ -4,6 +4,8 @@ import { NotificationPermissionComponent } from '../../core/softphone/notificati
 import { ChangeEmailFormComponent } from '../account-email/change-email-form.component';
 import { ChangePasswordFormComponent } from './change-password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
+import { SessionsCardComponent } from './sessions-card.component';
+import { TwoFactorSettingsComponent } from './two-factor-settings.component';
 
 @Component({
   selector: 'hh-settings-page',
@@ -13,6 +15,8 @@ import { ProfileFormComponent } from './profile-form.component';
     ChangePasswordFormComponent,
     NotificationPermissionComponent,
     ProfileFormComponent,
+    SessionsCardComponent,
+    TwoFactorSettingsComponent,
   ],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.scss',
