@@ -77,6 +77,16 @@ const BAD_LINK = 'This link is invalid, already used or expired. Ask for a new o
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
+          @if (needsCode()) {
+            <p class="code-hint">Your account has two-factor authentication: enter a code to change its password.</p>
+            <mat-form-field appearance="outline">
+              <mat-label>Authentication or recovery code</mat-label>
+              <input matInput formControlName="code" autocomplete="one-time-code" spellcheck="false" />
+              @if (fieldErrorMessage(form.controls.code, 'Code'); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+          }
           <mat-checkbox formControlName="revokeApiKeys">Also revoke every API key of my account</mat-checkbox>
           <button mat-flat-button type="submit" class="submit" [disabled]="submitting()">
             @if (submitting()) {
@@ -108,7 +118,8 @@ const BAD_LINK = 'This link is invalid, already used or expired. Ask for a new o
     .failed {
       margin: 0 0 1.5rem;
     }
-    .new-link {
+    .new-link,
+    .code-hint {
       margin: 0 0 1rem;
     }
     .new-link a {
@@ -131,6 +142,7 @@ export class ResetPasswordPageComponent implements OnInit {
   protected readonly linkExpired = signal(false);
   protected readonly done = signal(false);
   protected readonly keysRevoked = signal(true);
+  protected readonly needsCode = signal(false);
   protected readonly fieldErrorMessage = fieldErrorMessage;
 
   protected readonly form = inject(NonNullableFormBuilder).group(
@@ -138,6 +150,8 @@ export class ResetPasswordPageComponent implements OnInit {
       newPassword: ['', [Validators.required, passwordRules]],
       confirm: ['', [Validators.required]],
       revokeApiKeys: [true],
+      /** With two-factor on (the API asks for it): a TOTP code or a recovery code. */
+      code: [''],
     },
     { validators: matchingFields('newPassword', 'confirm') },
   );
@@ -155,9 +169,16 @@ export class ResetPasswordPageComponent implements OnInit {
       focusFirstInvalidField(this.host.nativeElement);
       return;
     }
-    const { newPassword, revokeApiKeys } = this.form.getRawValue();
+    const { newPassword, revokeApiKeys, code } = this.form.getRawValue();
+    const typed = code.trim();
+    const secondFactor =
+      !this.needsCode() || typed === ''
+        ? {}
+        : /^\d{3}\s?\d{3}$/.test(typed)
+          ? { code: typed.replace(/\s/g, '') }
+          : { recoveryCode: typed };
     this.submitting.set(true);
-    this.api.resetPassword({ token: this.token, newPassword, revokeApiKeys }).subscribe({
+    this.api.resetPassword({ token: this.token, newPassword, revokeApiKeys, ...secondFactor }).subscribe({
       next: () => {
         this.submitting.set(false);
         this.keysRevoked.set(revokeApiKeys);
@@ -173,6 +194,8 @@ export class ResetPasswordPageComponent implements OnInit {
           this.formError.set(BAD_LINK);
           return;
         }
+        const fields = problemDetailsOf(error)?.errors?.map((e) => e.field) ?? [];
+        if (fields.includes('code') || fields.includes('recoveryCode')) this.needsCode.set(true);
         this.formError.set(applyProblemToForm(error, this.form));
       },
     });
