@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { activeClient, bearer, signUp, SignedUp } from '../support/accounts';
+import { caller, placeCall } from '../support/calls';
 import { expectProblem } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -425,6 +426,23 @@ describe('contacts API', () => {
       '+13105550188',
       '+19095550142',
     ]);
+  });
+
+  it("names calls with the contact holding the other party's number (contactName), mine only", async () => {
+    const me = await caller(t);
+    const placed = await placeCall(t, me.accessToken, { toNumber: '+15005550002' }).expect(201);
+    expect(placed.body).not.toHaveProperty('contactName');
+    const other = await activeClient(t);
+    await create(other, { name: 'Not Mine', numbers: [{ phoneNumber: '+15005550002' }] });
+    const get = () => t.http().get(`/api/v1/calls/${placed.body.id}`).set(bearer(me.accessToken)).expect(200);
+    expect((await get()).body).not.toHaveProperty('contactName');
+
+    await create(me, { name: 'Busy Signal', numbers: [{ phoneNumber: '(500) 555-0002' }] });
+    expect((await get()).body.contactName).toBe('Busy Signal');
+    const list = await t.http().get('/api/v1/calls').set(bearer(me.accessToken)).expect(200);
+    expect(list.body.data.map((c: { contactName?: string }) => c.contactName)).toEqual(['Busy Signal']);
+    const again = await placeCall(t, me.accessToken, { toNumber: '500-555-0002' }).expect(201);
+    expect(again.body.contactName).toBe('Busy Signal');
   });
 
   it('documents the routes in the OpenAPI document', async () => {

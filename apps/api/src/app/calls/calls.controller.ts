@@ -51,6 +51,7 @@ import {
   UpdateCallDto,
 } from './dto/call-requests.dto';
 import { CallDto } from './dto/call.dto';
+import { ContactsService } from '../contacts/contacts.service';
 import { EXPORT_RETRY_AFTER_SECONDS, ExportSlots } from './export-slots';
 
 @ApiTags('calls')
@@ -65,6 +66,7 @@ export class CallsController {
     private readonly callStats: CallStatsService,
     private readonly exportSlots: ExportSlots,
     private readonly clock: Clock,
+    private readonly contacts: ContactsService,
   ) {}
 
   @Post()
@@ -112,7 +114,7 @@ export class CallsController {
   ): Promise<CallDto> {
     const result = await this.placement.place(audit, dto, idempotencyKey);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
-    return result.call;
+    return this.named(audit.actor.userId, result.call);
   }
 
   @Get()
@@ -120,8 +122,10 @@ export class CallsController {
     summary: 'My calls, newest first by default (admins too see only their own here; all calls: /admin/calls)',
   })
   @ApiPaginatedResponse(CallDto)
-  list(@Query() query: ListCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<CallDto>> {
-    return this.queries.list(principal.userId, query);
+  async list(@Query() query: ListCallsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Paginated<CallDto>> {
+    const page = await this.queries.list(principal.userId, query);
+    await this.contacts.nameCalls(principal.userId, page.data);
+    return page;
   }
 
   @Get('stats')
@@ -182,8 +186,8 @@ export class CallsController {
   @ApiOperation({ summary: 'One of my calls' })
   @ApiOkResponse({ type: CallDto })
   @ApiNotFoundResponse({ description: 'No such call of yours', type: ProblemDto })
-  get(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() principal: Principal): Promise<CallDto> {
-    return this.queries.get(principal.userId, id);
+  async get(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() principal: Principal): Promise<CallDto> {
+    return this.named(principal.userId, await this.queries.get(principal.userId, id));
   }
 
   @Patch(':id')
@@ -201,12 +205,12 @@ export class CallsController {
     description: 'Not a transition the caller may make from the current status',
     type: ProblemDto,
   })
-  update(
+  async update(
     @Param('id', IdParamPipe) id: number,
     @Body() dto: UpdateCallDto,
     @Audit() audit: AuditContext,
   ): Promise<CallDto> {
-    return this.placement.update(audit, id, dto);
+    return this.named(audit.actor.userId, await this.placement.update(audit, id, dto));
   }
 
   @Post(':id/answer')
@@ -223,8 +227,8 @@ export class CallsController {
     description: 'The call is not inbound, not ringing (answered, declined, ended…), or a real call',
     type: ProblemDto,
   })
-  answer(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
-    return this.placement.answer(audit, id);
+  async answer(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
+    return this.named(audit.actor.userId, await this.placement.answer(audit, id));
   }
 
   @Post(':id/decline')
@@ -239,8 +243,14 @@ export class CallsController {
     description: 'The call is not inbound, not ringing (answered, declined, ended…), or a real call',
     type: ProblemDto,
   })
-  decline(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
-    return this.placement.decline(audit, id);
+  async decline(@Param('id', IdParamPipe) id: number, @Audit() audit: AuditContext): Promise<CallDto> {
+    return this.named(audit.actor.userId, await this.placement.decline(audit, id));
+  }
+
+  /** The call with `contactName` where one of my contacts holds the other party's number. */
+  private async named(userId: number, call: CallDto): Promise<CallDto> {
+    await this.contacts.nameCalls(userId, [call]);
+    return call;
   }
 
   @Post(':id/digits')

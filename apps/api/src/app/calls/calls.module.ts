@@ -1,5 +1,6 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { ContactsModule } from '../contacts/contacts.module';
 import { NumbersModule } from '../numbers/numbers.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { VoipModule } from '../voip/voip.module';
@@ -22,7 +23,7 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
  */
 @Module({
   // RecordingsModule reads calls through CallQueriesService and CallEngine calls it: each imports the other.
-  imports: [VoipModule, AnalyticsModule, NumbersModule, forwardRef(() => RecordingsModule)],
+  imports: [VoipModule, AnalyticsModule, NumbersModule, ContactsModule, forwardRef(() => RecordingsModule)],
   controllers: [CallsController],
   providers: [
     CallRepository,

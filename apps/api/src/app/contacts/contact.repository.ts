@@ -125,6 +125,23 @@ export class ContactRepository {
     return new Set(rows.map((r) => `${r.name.toLowerCase()}\n${r.phoneNumber}`));
   }
 
+  /** The name of the contact holding each of these numbers (the first by name when several do). */
+  async namesForNumbers(userId: number, phoneNumbers: string[]): Promise<Map<string, string>> {
+    if (phoneNumbers.length === 0) return new Map();
+    const rows = await this.numbers()
+      .createQueryBuilder('n')
+      .innerJoin(ContactEntity, 'c', 'c.id = n.contactId')
+      .select('n.phoneNumber', 'phoneNumber')
+      .addSelect('c.name', 'name')
+      .where('n.userId = :userId AND n.phoneNumber IN (:...phoneNumbers)', { userId, phoneNumbers })
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawMany<{ phoneNumber: string; name: string }>();
+    const names = new Map<string, string>();
+    for (const row of rows) if (!names.has(row.phoneNumber)) names.set(row.phoneNumber, row.name);
+    return names;
+  }
+
   /** Which of these names (lower-cased) the user's contacts already have. */
   async namesOf(userId: number, names: string[], manager: EntityManager): Promise<Set<string>> {
     if (names.length === 0) return new Set();

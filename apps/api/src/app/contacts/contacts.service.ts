@@ -79,6 +79,23 @@ export class ContactsService {
     return dto;
   }
 
+  /**
+   * Names each call's other party (the caller of an inbound call, the called number of an outbound one) with the
+   * user's contact holding that number: `contactName` is set where one does (API: "Calls carry contactName").
+   */
+  async nameCalls<T extends { direction: string; fromNumber: string; toNumber: string; contactName?: string }>(
+    userId: number,
+    calls: T[],
+  ): Promise<T[]> {
+    const other = (call: T) => (call.direction === 'inbound' ? call.fromNumber : call.toNumber);
+    const names = await this.contacts.namesForNumbers(userId, [...new Set(calls.map(other))]);
+    for (const call of calls) {
+      const name = names.get(other(call));
+      if (name !== undefined) call.contactName = name;
+    }
+    return calls;
+  }
+
   directory(userId: number): Promise<ContactDirectoryEntryDto[]> {
     return this.contacts.directoryOf(userId);
   }

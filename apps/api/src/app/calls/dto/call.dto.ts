@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Call, CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from '@hh/contracts';
 import type { CallEntity } from '../call.entity';
 
@@ -52,6 +52,14 @@ export class CallDto implements Call {
 
   @ApiProperty({ nullable: true, type: String, example: 'Called about the invoice' })
   notes!: string | null;
+
+  @ApiPropertyOptional({
+    example: 'Dana Whitfield',
+    description:
+      "The name of your contact holding the other party's number (the caller of an inbound call, the called " +
+      'number of an outbound one); absent when none does. On /calls only, not on live events or admin lists.',
+  })
+  contactName?: string;
 }
 
 export function toCallDto(call: CallEntity): CallDto {
