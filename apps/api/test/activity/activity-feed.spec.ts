@@ -27,14 +27,14 @@ describe('live activity feed (activity.created for admins)', () => {
         .expect(401);
 
       await adminStream.until(
-        (events) => events.filter((e) => e.event === 'activity.created').length >= 2,
+        (events) => events.filter((e) => e.event === 'activity.created').length >= 3,
         5000,
-        'the signup and the failed login',
+        'the signup, its verification e-mail and the failed login',
       );
       const actions = adminStream.events
         .filter((e) => e.event === 'activity.created')
         .map((e) => e.data as { action: string; userId: number; id: number; createdAt: string });
-      expect(actions.map((a) => a.action)).toEqual(['signup', 'login_failed']);
+      expect(actions.map((a) => a.action)).toEqual(['signup', 'email_verification_sent', 'login_failed']);
       expect(actions[0]).toMatchObject({
         userId: newcomer.user.id,
         id: expect.any(Number),

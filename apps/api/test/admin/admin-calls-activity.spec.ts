@@ -99,16 +99,23 @@ describe('admin API: calls and activity', () => {
           .body as { data: ActivityLog[]; meta: { total: number } };
       const actions = async (query: string) => (await list(query)).data.map((row) => row.action);
 
-      expect(await actions('')).toEqual(['logout', 'call_ended', 'call_initiated', 'login', 'signup']);
+      expect(await actions('')).toEqual([
+        'logout',
+        'call_ended',
+        'call_initiated',
+        'login',
+        'email_verification_sent',
+        'signup',
+      ]);
       expect(await actions('action=call_ended')).toEqual(['call_ended']);
       expect(await actions('entityType=call')).toEqual(['call_ended', 'call_initiated']);
       expect(await actions('from=2031-01-11&to=2031-01-12')).toEqual(['call_ended', 'call_initiated']);
       expect(await actions('from=2031-01-11T00:00:00.001Z')).toEqual(['logout', 'call_ended']);
-      expect(await actions('to=2031-01-10')).toEqual(['login', 'signup']);
+      expect(await actions('to=2031-01-10')).toEqual(['login', 'email_verification_sent', 'signup']);
       expect(await actions('entityType=call&action=login')).toEqual([]);
 
       const page = await list('pageSize=2&page=2');
-      expect(page.meta).toEqual({ page: 2, pageSize: 2, total: 5, totalPages: 3 });
+      expect(page.meta).toEqual({ page: 2, pageSize: 2, total: 6, totalPages: 3 });
       expect(page.data.map((row) => row.action)).toEqual(['call_initiated', 'login']);
       expect(page.data[0]).toEqual({
         id: expect.any(Number),
@@ -166,7 +173,9 @@ describe('admin API: calls and activity', () => {
         `/admin/activity?userId=${admin.user.id}&pageSize=100`,
         admin.accessToken,
       ).expect(200);
-      const rows = (res.body.data as AdminActivityLog[]).filter((row) => row.action !== 'signup').reverse();
+      const rows = (res.body.data as AdminActivityLog[])
+        .filter((row) => row.action !== 'signup' && row.action !== 'email_verification_sent')
+        .reverse();
       expect(rows.map((row) => row.action)).toEqual([
         'user_role_changed',
         'user_status_changed',

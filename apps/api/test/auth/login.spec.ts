@@ -53,6 +53,7 @@ describe('POST /api/v1/auth/login', () => {
         signupDate: account.user.signupDate,
         lastLogin: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         createdAt: account.user.createdAt,
+        emailVerified: false,
       },
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       refreshToken: expect.any(String),
