@@ -11,6 +11,15 @@ export function totpCode(secret: string, at = Date.now()): string {
   });
 }
 
+/**
+ * Waits, when needed, until the current 30-second step has at least `marginMs` left, so a code computed now is still
+ * of the step the server sees (specs that use a neighbouring step's code would otherwise fail at a boundary).
+ */
+export async function awayFromStepEnd(marginMs = 3000): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 /** A scratch database name of these specs (test_mfa_…), dropped when the app closes. */
 export function mfaDatabaseName(): string {
   return `test_mfa_${randomBytes(5).toString('hex')}`;
@@ -26,6 +35,7 @@ export async function enableTwoFactor(
 ): Promise<{ secret: string; recoveryCodes: string[] }> {
   const setup = await t.http().post('/api/v1/me/mfa/totp').set(bearer(accessToken)).expect(201);
   const secret = setup.body.secret as string;
+  await awayFromStepEnd();
   const confirm = await t
     .http()
     .post('/api/v1/me/mfa/totp/confirm')
