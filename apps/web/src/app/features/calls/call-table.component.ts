@@ -157,6 +157,7 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
       color: var(--hh-danger);
     }
     .caller-id {
+      display: block;
       font: var(--mat-sys-body-small);
     }
     .direction {

@@ -75,7 +75,7 @@ import { ImportContactsDialogComponent } from './import-contacts-dialog.componen
       <section class="glass-card results" aria-labelledby="contacts-heading" [attr.aria-busy]="loading()">
         <h2 id="contacts-heading" class="visually-hidden">Contacts</h2>
         <mat-form-field appearance="outline" class="search" subscriptSizing="dynamic">
-          <mat-label>Search by name, company or number</mat-label>
+          <mat-label>Search name, company or number</mat-label>
           <input
             matInput
             type="search"

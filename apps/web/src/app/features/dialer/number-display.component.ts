@@ -36,7 +36,13 @@ export function caretAfterDialables(formatted: string, count: number): number {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatAutocompleteModule, MatButtonModule, MatIconModule],
   template: `
-    <div class="display" [class.invalid]="!!error()" [class.editable]="!readonly()">
+    <div
+      class="display"
+      matAutocompleteOrigin
+      #suggestionsOrigin="matAutocompleteOrigin"
+      [class.invalid]="!!error()"
+      [class.editable]="!readonly()"
+    >
       <input
         class="number"
         type="tel"
@@ -51,6 +57,7 @@ export function caretAfterDialables(formatted: string, count: number): number {
         [value]="formatted()"
         [readOnly]="readonly()"
         [matAutocomplete]="contactSuggestions"
+        [matAutocompleteConnectedTo]="suggestionsOrigin"
         [matAutocompleteDisabled]="readonly()"
         (input)="onInput($event)"
         (keydown.enter)="onEnter($event)"
