@@ -198,9 +198,30 @@ describe('two-factor: /me/mfa, /auth/login/mfa, /admin/users/{id}/mfa', () => {
     const key = await t.http().post('/api/v1/api-keys').set(bearer(client.accessToken)).send({}).expect(201);
     expectProblem(await t.http().get('/api/v1/me/mfa').set('X-API-Key', key.body.key), 403);
     expectProblem(await t.http().post('/api/v1/me/mfa/totp').set('X-API-Key', key.body.key), 403);
+    expectProblem(
+      await t.http().post('/api/v1/me/mfa/totp/confirm').set('X-API-Key', key.body.key).send({ code: '123456' }),
+      403,
+    );
+    expectProblem(
+      await t.http().post('/api/v1/me/mfa/recovery-codes').set('X-API-Key', key.body.key).send({ code: '123456' }),
+      403,
+    );
+    expectProblem(
+      await t.http().delete('/api/v1/me/mfa').set('X-API-Key', key.body.key).send({ password: 'x', code: '123456' }),
+      403,
+    );
     // An API key keeps working for its routes whatever two-factor says (documented).
     await enableTwoFactor(t, client.accessToken);
     await t.http().get('/api/v1/numbers').set('X-API-Key', key.body.key).expect(200);
+  });
+
+  it('refuses the second step of a suspended account (403), and that of an unknown token first (401)', async () => {
+    const account = await signUp(t);
+    const { secret } = await enableTwoFactor(t, account.accessToken);
+    const { body } = await login(account.user.email, account.password).expect(200);
+    await t.sql("UPDATE users SET status = 'suspended' WHERE id = ?", [account.user.id]);
+    expectProblem(await secondStep({ mfaToken: body.mfaToken, code: totpCode(secret) }), 403, /suspended/);
+    expectProblem(await secondStep({ mfaToken: 'x'.repeat(43), code: totpCode(secret) }), 401);
   });
 
   it('confirm without a set-up and regenerate without two-factor are 409', async () => {
