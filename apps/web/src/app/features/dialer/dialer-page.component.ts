@@ -257,15 +257,19 @@ export class DialerPageComponent {
       });
   }
 
+  /**
+   * A recent call's call button: fills its number in (and its caller ID), like every click-to-call of the portal;
+   * the call goes out when Call is pressed, never by itself.
+   */
   protected redial(call: Call): void {
     if (this.busy()) {
       return;
     }
     this.setDialString(dialableCharacters(call.direction === 'inbound' ? call.fromNumber : call.toNumber));
-    if (this.callerIdOptions().some((option) => option.value === call.fromNumber) && call.direction === 'outbound') {
-      this.callerId.set(call.fromNumber);
+    const mine = call.direction === 'inbound' ? call.toNumber : call.fromNumber;
+    if (this.callerIdOptions().some((option) => option.value === mine)) {
+      this.callerId.set(mine);
     }
-    this.placeCall();
   }
 
   protected hangUp(): void {

@@ -78,7 +78,7 @@ let nextId = 0;
                   mat-icon-button
                   type="button"
                   class="redial"
-                  [attr.aria-label]="'Call ' + (row.number | contactName) + ' again'"
+                  [attr.aria-label]="'Call ' + (row.number | contactName)"
                   [disabled]="redialDisabled()"
                   (click)="redialed.emit(row.call)"
                 >
@@ -156,7 +156,7 @@ export class RecentCallsComponent {
   readonly calls = input.required<readonly Call[]>();
   readonly loading = input(false);
   readonly error = input<string | null>(null);
-  /** Offer a "Call … again" button on each call (on the dialer). */
+  /** Offer a "Call …" button on each call that fills its number into the dialer (on the dialer). */
   readonly redial = input(false);
   readonly redialDisabled = input(false);
 
