@@ -19,6 +19,9 @@ const RESET = `${API_BASE_PATH}/auth/password/reset`;
 
 /** A reset of an account with two-factor on asks for a code (the API says so with a 400 on code). */
 describe('reset password with two-factor', () => {
+  // Harness interactions add up on a busy machine (the whole web suite runs on two cores).
+  jest.setTimeout(30_000);
+
   let harness: RouterTestingHarness;
   let loader: HarnessLoader;
   let httpMock: HttpTestingController;

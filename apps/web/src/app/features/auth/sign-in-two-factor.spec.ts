@@ -26,6 +26,9 @@ const CHALLENGE: MfaChallenge = { mfaRequired: true, mfaToken: 'mfa-token-1', ex
 
 /** The second step of a sign-in when the account has two-factor on. */
 describe('sign-in with two-factor', () => {
+  // Harness interactions add up on a busy machine (the whole web suite runs on two cores).
+  jest.setTimeout(30_000);
+
   let harness: RouterTestingHarness;
   let loader: HarnessLoader;
   let httpMock: HttpTestingController;

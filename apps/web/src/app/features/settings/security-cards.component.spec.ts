@@ -23,6 +23,9 @@ const ON: TwoFactorStatus = {
 const CODES = Array.from({ length: 10 }, (_, i) => `abcd-efgh-jkmn-pq${String(i).padStart(2, '2')}`);
 
 describe('Settings → Security', () => {
+  // Harness interactions add up on a busy machine (the whole web suite runs on two cores).
+  jest.setTimeout(30_000);
+
   let httpMock: HttpTestingController;
   let loader: HarnessLoader;
 
