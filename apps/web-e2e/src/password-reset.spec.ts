@@ -15,6 +15,8 @@ test.afterAll(async () => {
 test('a new client confirms their address from the mail, then resets a forgotten password from the mail and signs in', async ({
   page,
 }) => {
+  // A long journey (two mails through the outbox, two page loads from links): give it room on a busy machine.
+  test.setTimeout(150_000);
   const client = newClient();
   await signUpInBrowser(page, client);
   await expect(page).toHaveURL(/\/voip\/dashboard$/);
