@@ -1,8 +1,9 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { ApiKey } from '@hh/contracts';
+import { injectIsPhone } from '../../shared/ui/breakpoints';
 import { API_KEY_STATUS_LABELS, API_KEY_STATUS_TONES } from './api-key-status';
 
 /** My keys, newest first; never the keys themselves, only their prefixes. */
@@ -11,7 +12,7 @@ import { API_KEY_STATUS_LABELS, API_KEY_STATUS_TONES } from './api-key-status';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, DecimalPipe, MatButtonModule, MatTableModule],
   template: `
-    <div class="scroller">
+    <div class="table-scroll">
       <table mat-table [dataSource]="keys()" [trackBy]="trackById" aria-label="My API keys">
         <ng-container matColumnDef="keyName">
           <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
@@ -65,22 +66,15 @@ import { API_KEY_STATUS_LABELS, API_KEY_STATUS_TONES } from './api-key-status';
           </td>
         </ng-container>
 
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let key; columns: columns" [attr.data-key-id]="key.id"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let key; columns: columns()" [attr.data-key-id]="key.id"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
-          <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">You have no API keys yet.</td>
+          <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">You have no API keys yet.</td>
         </tr>
       </table>
     </div>
   `,
   styles: `
-    .scroller {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      background: transparent;
-    }
     th,
     td {
       white-space: nowrap;
@@ -116,16 +110,13 @@ export class ApiKeysTableComponent {
   readonly revoking = input<ReadonlySet<number>>(new Set());
   readonly revoke = output<ApiKey>();
 
-  protected readonly columns = [
-    'keyName',
-    'prefix',
-    'creationDate',
-    'expirationDate',
-    'lastUsed',
-    'usageCount',
-    'status',
-    'actions',
-  ];
+  private readonly isPhone = injectIsPhone();
+  /** On a phone: the key's name, its state and Revoke. */
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone()
+      ? ['keyName', 'status', 'actions']
+      : ['keyName', 'prefix', 'creationDate', 'expirationDate', 'lastUsed', 'usageCount', 'status', 'actions'],
+  );
   protected readonly trackById = (_index: number, key: ApiKey) => key.id;
 
   protected statusLabel(key: ApiKey): string {

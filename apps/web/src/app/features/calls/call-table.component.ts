@@ -11,6 +11,7 @@ import { formatDuration } from '../../shared/format/duration';
 import { formatCost } from '../../shared/format/money';
 import { formatPhoneNumber } from '../../shared/format/phone';
 import { sortHeaderOf, sortOrderOf, type SortDirection } from './call-history-query';
+import { injectIsPhone } from '../../shared/ui/breakpoints';
 
 interface CallRow {
   call: Call;
@@ -116,8 +117,8 @@ export const CALL_TABLE_COLUMNS = ['startTime', 'number', 'direction', 'status',
           <td mat-cell *matCellDef="let row" class="numeric">{{ row.cost }}</td>
         </ng-container>
 
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns" class="call-row" (click)="opened.emit(row.call)"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()" class="call-row" (click)="opened.emit(row.call)"></tr>
       </table>
     </div>
   `,
@@ -183,7 +184,11 @@ export class CallTableComponent {
   readonly sortChange = output<CallSort>();
   readonly opened = output<Call>();
 
-  protected readonly columns = CALL_TABLE_COLUMNS;
+  private readonly isPhone = injectIsPhone();
+  /** On a phone: when, who and how it ended; a tap opens the rest. */
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone() ? ['startTime', 'number', 'status'] : CALL_TABLE_COLUMNS,
+  );
   protected readonly sortHeader = computed(() => sortHeaderOf(this.sort()));
   protected readonly rows = computed<CallRow[]>(() =>
     this.calls().map((call) => ({

@@ -90,16 +90,29 @@ describe('AdminActivityPageComponent', () => {
     expect(params.get('page')).toBe('2');
   });
 
-  it('shows who, what, the details as compact JSON and the user agent in full on hover', async () => {
+  it('shows who, what, the details as key: value text and the user agent in full on hover', async () => {
     await visit('/voip/admin/activity');
     const cells = Array.from(row(100)?.querySelectorAll('td') ?? []).map((cell) => cell.textContent?.trim());
     expect(cells[1]).toBe('Cleo Client (#3)');
     expect(cells[2]).toBe('number_assigned');
     expect(cells[3]).toBe('phone_number #21');
-    expect(cells[4]).toBe('{"ownerId":3,"phoneNumber":"+19096874971"}');
+    expect(cells[4]).toBe('ownerId: 3 · phoneNumber: +19096874971');
     expect(cells[5]).toBe('203.0.113.9');
     expect(cells[6]?.endsWith('…')).toBe(true);
     expect(row(100)?.querySelector('.agent')?.getAttribute('title')).toContain('Safari/537.36');
+  });
+
+  it('opens an entry in full: every field, and its details as JSON', async () => {
+    await visit('/voip/admin/activity');
+    (row(100)?.querySelector('button[aria-label="Full entry #100"]') as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+    const dialog = document.querySelector('hh-activity-detail-dialog');
+    expect(dialog?.querySelector('h2')?.textContent).toContain('Activity entry #100');
+    expect(JSON.parse(dialog?.querySelector('pre')?.textContent ?? '')).toEqual({
+      ownerId: 3,
+      phoneNumber: '+19096874971',
+    });
+    expect(dialog?.textContent).toContain('Safari/537.36');
   });
 
   it('names who acted from the entry itself: System for none, the id alone for a user deleted since', async () => {

@@ -76,9 +76,15 @@ export function toActivityQuery(state: ActivityListState): AdminActivityListQuer
 }
 
 /** The details as one line of JSON, for a table cell. */
+/**
+ * An entry's details as readable text, `key: value · key: value` (nested values as compact JSON): a table cell shows
+ * its first two lines, the entry's details dialog shows the whole JSON.
+ */
 export function compactDetails(entry: Pick<ActivityLog, 'details'>): string {
   if (!entry.details || Object.keys(entry.details).length === 0) return '—';
-  return JSON.stringify(entry.details);
+  return Object.entries(entry.details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
 }
 
 export const USER_AGENT_SHOWN = 40;

@@ -1,8 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AdminActivityLog } from '@hh/contracts';
+import { injectIsPhone } from '../../../shared/ui/breakpoints';
+import { RowActionsComponent, type RowAction } from '../../../shared/ui/row-actions.component';
+import { ActivityDetailDialogComponent } from './activity-detail-dialog.component';
 import { compactDetails, truncate } from './admin-activity-query';
 
 interface ActivityRow {
@@ -11,6 +15,7 @@ interface ActivityRow {
   entity: string;
   details: string;
   userAgent: string;
+  open: RowAction[];
 }
 
 export const ACTIVITY_TABLE_COLUMNS = [
@@ -21,13 +26,16 @@ export const ACTIVITY_TABLE_COLUMNS = [
   'details',
   'ipAddress',
   'userAgent',
+  'open',
 ] as const;
+/** On a phone: when, who and what; the rest is in the entry's dialog. */
+const PHONE_COLUMNS = ['createdAt', 'action', 'open'] as const;
 
 /** The audit trail, newest first as the server pages it (presentational). */
 @Component({
   selector: 'hh-admin-activity-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatTableModule, MatTooltipModule],
+  imports: [DatePipe, MatTableModule, MatTooltipModule, RowActionsComponent],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Activity log" [dataSource]="rows()" [trackBy]="trackById">
@@ -52,7 +60,7 @@ export const ACTIVITY_TABLE_COLUMNS = [
         <ng-container matColumnDef="details">
           <th mat-header-cell *matHeaderCellDef>Details</th>
           <td mat-cell *matCellDef="let row" class="details">
-            <code>{{ row.details }}</code>
+            <span class="clamp">{{ row.details }}</span>
           </td>
         </ng-container>
         <ng-container matColumnDef="ipAddress">
@@ -71,8 +79,14 @@ export const ACTIVITY_TABLE_COLUMNS = [
             >
           </td>
         </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns" [attr.data-activity-id]="row.entry.id"></tr>
+        <ng-container matColumnDef="open">
+          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Entry</span></th>
+          <td mat-cell *matCellDef="let row">
+            <hh-row-actions [actions]="row.open" (acted)="open(row.entry)" />
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()" [attr.data-activity-id]="row.entry.id"></tr>
       </table>
     </div>
   `,
@@ -84,8 +98,15 @@ export const ACTIVITY_TABLE_COLUMNS = [
       white-space: nowrap;
     }
     .details {
-      max-width: 24rem;
-      word-break: break-all;
+      min-width: 14rem;
+      max-width: 28rem;
+    }
+    .clamp {
+      display: -webkit-box;
+      overflow: hidden;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      overflow-wrap: anywhere;
     }
     code {
       font-size: 0.8125rem;
@@ -99,7 +120,11 @@ export class AdminActivityTableComponent {
   /** Each entry names who acted (`user`), so the table needs no look-ups. */
   readonly entries = input.required<readonly AdminActivityLog[]>();
 
-  protected readonly columns = ACTIVITY_TABLE_COLUMNS;
+  private readonly dialog = inject(MatDialog);
+  private readonly isPhone = injectIsPhone();
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone() ? PHONE_COLUMNS : ACTIVITY_TABLE_COLUMNS,
+  );
   protected readonly rows = computed<ActivityRow[]>(() =>
     this.entries().map((entry) => ({
       entry,
@@ -113,8 +138,20 @@ export class AdminActivityTableComponent {
       entity: entry.entityType ? `${entry.entityType}${entry.entityId !== null ? ' #' + entry.entityId : ''}` : '—',
       details: compactDetails(entry),
       userAgent: truncate(entry.userAgent),
+      open: [
+        {
+          kind: 'open',
+          label: 'Full entry',
+          ariaLabel: `Full entry #${entry.id}`,
+          icon: 'visibility',
+        } satisfies RowAction,
+      ],
     })),
   );
+
+  protected open(entry: AdminActivityLog): void {
+    this.dialog.open(ActivityDetailDialogComponent, { data: entry, width: '40rem', maxWidth: '95vw' });
+  }
 
   protected readonly trackById = (_index: number, row: ActivityRow) => row.entry.id;
 }

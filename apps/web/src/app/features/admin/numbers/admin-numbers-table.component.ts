@@ -1,11 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { AdminPhoneNumber, UserRef } from '@hh/contracts';
 import { formatCost } from '../../../shared/format/money';
 import { formatPhoneNumber } from '../../../shared/format/phone';
 import { NUMBER_STATUS_LABELS, NUMBER_TYPE_LABELS, numberStatusTone } from '../../../shared/format/phone-number-labels';
+import { injectIsPhone } from '../../../shared/ui/breakpoints';
+import { RowActionsComponent, type RowAction } from '../../../shared/ui/row-actions.component';
 
 export type NumberActionKind = 'assign' | 'release' | 'edit' | 'delete' | 'suspend' | 'unsuspend';
 
@@ -23,7 +24,7 @@ interface NumberRow {
   /** Name and email; a bare "User #id" for an owner the API could not name (deleted meanwhile). */
   owner: Pick<UserRef, 'name' | 'email'> | null;
   cost: string;
-  actions: { kind: NumberActionKind; label: string; ariaLabel: string }[];
+  actions: RowAction<NumberActionKind>[];
 }
 
 export const NUMBER_TABLE_COLUMNS = [
@@ -36,6 +37,18 @@ export const NUMBER_TABLE_COLUMNS = [
   'assignedDate',
   'actions',
 ] as const;
+
+/** On a phone: the number, who holds it and what can be done (the rest is one tap away, in Edit). */
+const PHONE_COLUMNS = ['phoneNumber', 'owner', 'actions'] as const;
+
+const ACTION_ICONS: Record<NumberActionKind, RowAction['icon']> = {
+  assign: 'person-add',
+  release: 'person-remove',
+  edit: 'edit',
+  delete: 'delete',
+  suspend: 'block',
+  unsuspend: 'check-circle',
+};
 
 const ACTION_LABELS: Record<NumberActionKind, string> = {
   assign: 'Assign',
@@ -59,7 +72,7 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
 @Component({
   selector: 'hh-admin-numbers-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatTableModule],
+  imports: [DatePipe, MatTableModule, RowActionsComponent],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Phone numbers" [dataSource]="rows()" [trackBy]="trackById">
@@ -105,23 +118,11 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef>Actions</th>
           <td mat-cell *matCellDef="let row">
-            <div class="actions">
-              @for (action of row.actions; track action.kind) {
-                <button
-                  mat-stroked-button
-                  type="button"
-                  [class]="'action-' + action.kind"
-                  [attr.aria-label]="action.ariaLabel"
-                  (click)="acted.emit({ number: row.number, kind: action.kind })"
-                >
-                  {{ action.label }}
-                </button>
-              }
-            </div>
+            <hh-row-actions [actions]="row.actions" (acted)="acted.emit({ number: row.number, kind: $any($event) })" />
           </td>
         </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns" [attr.data-number-id]="row.number.id"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()" [attr.data-number-id]="row.number.id"></tr>
       </table>
     </div>
   `,
@@ -146,11 +147,6 @@ export function numberActionsFor(number: Pick<AdminPhoneNumber, 'ownerId' | 'sta
     .nowrap {
       white-space: nowrap;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.375rem;
-    }
   `,
 })
 export class AdminNumbersTableComponent {
@@ -159,7 +155,10 @@ export class AdminNumbersTableComponent {
 
   readonly acted = output<NumberActionEvent>();
 
-  protected readonly columns = NUMBER_TABLE_COLUMNS;
+  private readonly isPhone = injectIsPhone();
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone() ? PHONE_COLUMNS : NUMBER_TABLE_COLUMNS,
+  );
   protected readonly rows = computed<NumberRow[]>(() =>
     this.numbers().map((number) => {
       const formatted = formatPhoneNumber(number.phoneNumber);
@@ -175,6 +174,8 @@ export class AdminNumbersTableComponent {
           kind,
           label: ACTION_LABELS[kind],
           ariaLabel: `${ACTION_LABELS[kind]} ${formatted}`,
+          icon: ACTION_ICONS[kind],
+          tone: kind === 'delete' ? 'danger' : 'default',
         })),
       };
     }),

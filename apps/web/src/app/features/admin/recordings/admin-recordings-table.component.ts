@@ -6,6 +6,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { AdminRecording } from '@hh/contracts';
 import { formatClock } from '../../../shared/format/duration';
 import { formatBytes } from '../../../shared/recordings/recording-player.component';
+import { injectIsPhone } from '../../../shared/ui/breakpoints';
 
 interface RecordingRow {
   recording: AdminRecording;
@@ -84,8 +85,8 @@ const STATE_LABELS: Record<AdminRecording['status'], string> = {
             }
           </td>
         </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
       </table>
     </div>
   `,
@@ -109,7 +110,11 @@ export class AdminRecordingsTableComponent {
   readonly selectedId = input<number | null>(null);
   readonly listen = output<AdminRecording>();
 
-  protected readonly columns = RECORDING_TABLE_COLUMNS;
+  private readonly isPhone = injectIsPhone();
+  /** On a phone: when, whose, and Listen. */
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone() ? ['createdAt', 'user', 'play'] : RECORDING_TABLE_COLUMNS,
+  );
   protected readonly rows = computed<RecordingRow[]>(() =>
     this.recordings().map((recording) => ({
       recording,

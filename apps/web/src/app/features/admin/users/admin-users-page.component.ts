@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -50,6 +58,8 @@ export class AdminUsersPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected readonly title = APP_ROUTES.adminUsers.title;
   protected readonly searchMaxLength = USER_SEARCH_MAX_LENGTH;
@@ -75,6 +85,16 @@ export class AdminUsersPageComponent {
     });
   }
 
+  /**
+   * The button the admin pressed is replaced (Approve becomes Suspend): the keyboard moves on to the next row, whose
+   * account is likely the next to review, or stays on this row when it is the last.
+   */
+  private focusAfter(userId: number): void {
+    const row = this.host.nativeElement.querySelector<HTMLElement>(`tr[data-user-id="${userId}"]`);
+    const next = row?.nextElementSibling instanceof HTMLElement ? row.nextElementSibling : row;
+    next?.querySelector<HTMLElement>('hh-row-actions button:not([disabled]), button.name')?.focus();
+  }
+
   /** Confirms, then applies the change; the row takes the server's answer, a refusal is shown as the API words it. */
   protected act({ user, action }: UserActionRequest): void {
     if (action.disabledReason) {
@@ -94,6 +114,7 @@ export class AdminUsersPageComponent {
           this.busyIds.update((ids) => ids.filter((id) => id !== user.id));
           this.list.rows.update((rows) => rows.map((row) => (row.id === updated.id ? { ...row, ...updated } : row)));
           this.snackBar.open(doneMessageFor(action.kind, updated.name), 'Dismiss', { duration: 4000 });
+          afterNextRender(() => this.focusAfter(updated.id), { injector: this.injector });
         },
         error: (error: unknown) => {
           this.busyIds.update((ids) => ids.filter((id) => id !== user.id));

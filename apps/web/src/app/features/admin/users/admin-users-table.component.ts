@@ -1,17 +1,30 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AdminUser, User } from '@hh/contracts';
-import { roleActionFor, statusActionFor, type UserAction } from './user-actions';
+import { injectIsPhone } from '../../../shared/ui/breakpoints';
+import { RowActionsComponent, type RowAction } from '../../../shared/ui/row-actions.component';
+import { roleActionFor, statusActionFor, type UserAction, type UserActionKind } from './user-actions';
 
 interface UserRow {
   user: AdminUser;
   self: boolean;
   statusAction: UserAction;
   roleAction: UserAction;
+  /** Both, as icon buttons: the status action first, where the eye meets it next to the name. */
+  buttons: RowAction<UserActionKind>[];
 }
+
+const ACTION_ICONS: Record<UserActionKind, RowAction['icon']> = {
+  approve: 'check-circle',
+  suspend: 'block',
+  reactivate: 'refresh',
+  makeAdmin: 'shield',
+  makeClient: 'person',
+};
+
+/** On a phone: who, in what state, and what to do (the rest is in the user's details). */
+const PHONE_COLUMNS = ['name', 'status', 'actions'] as const;
 
 export interface UserActionRequest {
   user: AdminUser;
@@ -34,7 +47,7 @@ export const USER_TABLE_COLUMNS = [
 @Component({
   selector: 'hh-admin-users-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatTableModule, MatTooltipModule],
+  imports: [DatePipe, MatTableModule, RowActionsComponent],
   template: `
     <div class="table-scroll">
       <table mat-table aria-label="Users" [dataSource]="rows()" [trackBy]="trackById">
@@ -53,12 +66,15 @@ export const USER_TABLE_COLUMNS = [
             @if (row.self) {
               <span class="badge you">You</span>
             }
+            @if (isPhone()) {
+              <span class="secondary">{{ row.user.email }}</span>
+            }
           </td>
         </ng-container>
 
         <ng-container matColumnDef="email">
           <th mat-header-cell *matHeaderCellDef>Email</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell *matCellDef="let row" class="email" [attr.title]="row.user.email">
             {{ row.user.email }}
             @if (!row.user.emailVerified) {
               <span class="unverified" title="The user has not followed the link sent to this address"
@@ -88,7 +104,9 @@ export const USER_TABLE_COLUMNS = [
         <ng-container matColumnDef="lastLogin">
           <th mat-header-cell *matHeaderCellDef>Last login</th>
           <td mat-cell *matCellDef="let row" class="nowrap">
-            {{ row.user.lastLogin ? (row.user.lastLogin | date: 'MMM d, y, h:mm a') : 'Never' }}
+            <span [attr.title]="row.user.lastLogin ? (row.user.lastLogin | date: 'MMM d, y, h:mm a') : null">
+              {{ row.user.lastLogin ? (row.user.lastLogin | date: 'MMM d, y') : 'Never' }}
+            </span>
           </td>
         </ng-container>
 
@@ -105,33 +123,17 @@ export const USER_TABLE_COLUMNS = [
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef>Actions</th>
           <td mat-cell *matCellDef="let row">
-            <div class="actions">
-              @for (action of [row.statusAction, row.roleAction]; track action.kind) {
-                <span [matTooltip]="action.disabledReason ?? ''" [matTooltipDisabled]="!action.disabledReason">
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [class]="'action-' + action.kind"
-                    [attr.aria-label]="action.ariaLabel"
-                    [attr.aria-describedby]="action.disabledReason ? 'self-guard-hint' : null"
-                    [disabled]="!!action.disabledReason || busyIds().includes(row.user.id)"
-                    (click)="acted.emit({ user: row.user, action })"
-                  >
-                    {{ action.label }}
-                  </button>
-                </span>
-              }
-            </div>
+            <hh-row-actions [actions]="row.buttons" (acted)="act(row, $event)" />
             @if (row.self) {
-              <p id="self-guard-hint" class="hint muted">
+              <span id="self-guard-hint" class="cdk-visually-hidden">
                 {{ row.statusAction.disabledReason ?? row.roleAction.disabledReason }}
-              </p>
+              </span>
             }
           </td>
         </ng-container>
 
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()" [attr.data-user-id]="row.user.id"></tr>
       </table>
     </div>
   `,
@@ -148,6 +150,7 @@ export const USER_TABLE_COLUMNS = [
       font-weight: 600;
       cursor: pointer;
       text-align: left;
+      white-space: nowrap;
     }
     .name:hover {
       color: var(--mat-sys-primary);
@@ -157,15 +160,26 @@ export const USER_TABLE_COLUMNS = [
       margin-left: 0.375rem;
       text-transform: none;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.375rem;
+    .email {
+      overflow: hidden;
+      max-width: 12rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
-    .hint {
-      margin: 0.25rem 0 0;
-      max-width: 16rem;
+    /* Under the address, so that it never pushes the row's actions away. */
+    .unverified {
+      display: block;
       font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .secondary {
+      display: block;
+      overflow: hidden;
+      max-width: 8.5rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .numeric {
       font-variant-numeric: tabular-nums;
@@ -186,16 +200,37 @@ export class AdminUsersTableComponent {
   readonly acted = output<UserActionRequest>();
   readonly opened = output<AdminUser>();
 
-  protected readonly columns = USER_TABLE_COLUMNS;
+  protected readonly isPhone = injectIsPhone();
+  protected readonly columns = computed<readonly string[]>(() => (this.isPhone() ? PHONE_COLUMNS : USER_TABLE_COLUMNS));
   protected readonly rows = computed<UserRow[]>(() => {
     const me = this.me();
-    return this.users().map((user) => ({
-      user,
-      self: me?.id === user.id,
-      statusAction: statusActionFor(user, me),
-      roleAction: roleActionFor(user, me),
-    }));
+    const busy = this.busyIds();
+    return this.users().map((user) => {
+      const statusAction = statusActionFor(user, me);
+      const roleAction = roleActionFor(user, me);
+      return {
+        user,
+        self: me?.id === user.id,
+        statusAction,
+        roleAction,
+        buttons: [statusAction, roleAction].map((action) => ({
+          kind: action.kind,
+          label: action.label,
+          ariaLabel: action.ariaLabel,
+          icon: ACTION_ICONS[action.kind],
+          disabledReason: action.disabledReason,
+          describedBy: action.disabledReason ? 'self-guard-hint' : null,
+          busy: busy.includes(user.id),
+          tone: action.kind === 'suspend' ? ('danger' as const) : ('default' as const),
+        })),
+      };
+    });
   });
+
+  protected act(row: UserRow, kind: string): void {
+    const action = [row.statusAction, row.roleAction].find((candidate) => candidate.kind === kind);
+    if (action) this.acted.emit({ user: row.user, action });
+  }
 
   protected readonly trackById = (_index: number, row: UserRow) => row.user.id;
 }
