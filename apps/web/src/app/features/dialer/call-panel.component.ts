@@ -74,17 +74,41 @@ import { DialPadComponent } from './dial-pad.component';
         }
       </section>
 
-      <button mat-flat-button type="button" class="hang-up" [disabled]="hangingUp()" (click)="hangUp.emit()">
+      <button
+        mat-flat-button
+        type="button"
+        class="hang-up"
+        aria-label="Hang up"
+        aria-keyshortcuts="Escape"
+        [disabled]="hangingUp()"
+        (click)="hangUp.emit()"
+      >
         @if (hangingUp()) {
           <mat-progress-spinner diameter="18" mode="indeterminate" aria-hidden="true" />
         } @else {
           <mat-icon svgIcon="hh:call-end" aria-hidden="true" />
         }
         Hang up
+        <kbd aria-hidden="true">Esc</kbd>
       </button>
     </section>
   `,
   styles: `
+    kbd {
+      margin-left: 0.5rem;
+      padding: 0 0.3rem;
+      border: 1px solid currentColor;
+      border-radius: 4px;
+      font: inherit;
+      font-size: 0.75em;
+      opacity: 0.8;
+    }
+    /* On a small screen Hang up stays at the bottom of the window while the call lasts. */
+    .hang-up {
+      position: sticky;
+      bottom: 0.75rem;
+      z-index: 2;
+    }
     .panel {
       display: grid;
       justify-items: center;

@@ -1,14 +1,17 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
   effect,
   inject,
+  Injector,
   input,
   linkedSignal,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -47,7 +50,7 @@ import { ActiveCallStore } from './active-call.store';
 import { CallPanelComponent } from './call-panel.component';
 import { DialPadComponent } from './dial-pad.component';
 import { dialRefusalOf } from './dial-refusals';
-import { isActivatableTarget, isTextEntryTarget } from './keyboard-target';
+import { inOverlay, isActivatableTarget, isTextEntryTarget } from './keyboard-target';
 import { NumberDisplayComponent } from './number-display.component';
 
 /** A paste with at least this many digits is a whole number rather than a few more digits. */
@@ -173,6 +176,8 @@ export class DialerPageComponent {
 
   protected readonly call = this.activeCall.call;
   protected readonly live = this.activeCall.live;
+  private readonly numberDisplay = viewChild(NumberDisplayComponent);
+  private readonly injector = inject(Injector);
   protected readonly busy = this.activeCall.busy;
   protected readonly panelCallerId = this.selectedCallerIdLabel;
 
@@ -214,6 +219,15 @@ export class DialerPageComponent {
       if (latest && !isFinalCallStatus(latest.status)) {
         untracked(() => this.activeCall.resume(latest));
       }
+    });
+    // When a call ends, the keyboard goes back to the number field (it was on Hang up, which is gone).
+    let wasLive = false;
+    effect(() => {
+      const live = this.live();
+      if (wasLive && !live) {
+        afterNextRender(() => this.numberDisplay()?.focus(), { injector: this.injector });
+      }
+      wasLive = live;
     });
   }
 
@@ -297,6 +311,13 @@ export class DialerPageComponent {
   }
 
   protected onKeydown(event: KeyboardEvent): void {
+    // Escape hangs up from anywhere on the page, a text field included, but not inside an overlay (a select's
+    // options, a dialog), which Escape closes.
+    if (event.key === 'Escape' && this.live() && !event.defaultPrevented && !inOverlay(event.target)) {
+      event.preventDefault();
+      this.hangUp();
+      return;
+    }
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntryTarget(event.target)) {
       return;
     }

@@ -37,3 +37,8 @@ export function isTextEntryTarget(target: EventTarget | null): boolean {
 export function isActivatableTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && !!target.closest('button, a[href], [role="button"], [role="link"]');
 }
+
+/** Whether the event happened in an overlay (a select's options, a dialog, a menu), which owns Escape. */
+export function inOverlay(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && !!target.closest('.cdk-overlay-container');
+}

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, input, linkedSignal, output, viewChild } from '@angular/core';
 import { MatAutocompleteModule, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -44,7 +44,9 @@ export function caretAfterDialables(formatted: string, count: number): number {
       [class.editable]="!readonly()"
     >
       <input
+        #field
         class="number"
+        [style.--chars]="formatted().length || 1"
         type="tel"
         inputmode="tel"
         autocomplete="off"
@@ -87,6 +89,7 @@ export function caretAfterDialables(formatted: string, count: number): number {
   `,
   styles: `
     .display {
+      container-type: inline-size;
       display: flex;
       align-items: center;
       gap: 0.25rem;
@@ -113,7 +116,9 @@ export function caretAfterDialables(formatted: string, count: number): number {
       background: transparent;
       color: var(--mat-sys-on-surface);
       font: inherit;
-      font-size: clamp(1.5rem, 4vw, 2rem);
+      /* The whole number always shows: the font shrinks to fit the field (tabular digits are about 0.62 em wide),
+         between 1 rem and 2 rem. */
+      font-size: clamp(1rem, calc((100cqi - 6.5rem) / (var(--chars) * 0.62)), 2rem);
       font-weight: 500;
       font-variant-numeric: tabular-nums;
       letter-spacing: 0.02em;
@@ -168,6 +173,12 @@ export class NumberDisplayComponent {
   protected readonly maxInputLength = DIAL_STRING_MAX_LENGTH * 2;
   protected readonly formatted = computed(() => this.nameQuery() ?? formatAsTyped(this.value()));
   protected readonly formatNumber = formatPhoneNumber;
+  private readonly field = viewChild.required<ElementRef<HTMLInputElement>>('field');
+
+  /** Puts the keyboard in the field (after a call ends, so that the next number can be typed at once). */
+  focus(): void {
+    this.field().nativeElement.focus();
+  }
 
   protected onEnter(event: Event): void {
     event.preventDefault();
