@@ -39,7 +39,8 @@ describe('AuthStore', () => {
     expect(store.accessToken()).toBe('access-A');
     expect(store.isAdmin()).toBe(true);
     expect(store.homePath()).toBe('/voip/admin');
-    expect(setItem).not.toHaveBeenCalled();
+    // Only the session hint reaches storage; never the token or the user.
+    expect(setItem.mock.calls).toEqual([['hh.session', '1']]);
     setItem.mockRestore();
   });
 
@@ -66,6 +67,7 @@ describe('AuthStore', () => {
   });
 
   it('restores the session from the refresh cookie with an empty body', async () => {
+    localStorage.setItem('hh.session', '1');
     const restored = store.restoreSession();
     const request = httpMock.expectOne(AUTH_ENDPOINTS.refresh);
     expect(request.request.method).toBe('POST');
@@ -77,7 +79,15 @@ describe('AuthStore', () => {
     expect(store.accessToken()).toBe('access-R');
   });
 
-  it('starts signed out, without an error, when there is no session to restore', async () => {
+  it('asks nothing at start-up in a browser that holds no session (no 401 in the console)', async () => {
+    localStorage.removeItem('hh.session');
+    await expect(store.restoreSession()).resolves.toBeUndefined();
+    httpMock.expectNone(AUTH_ENDPOINTS.refresh);
+    expect(store.isAuthenticated()).toBe(false);
+  });
+
+  it('starts signed out, without an error, when the session it held has ended', async () => {
+    localStorage.setItem('hh.session', '1');
     const restored = store.restoreSession();
     httpMock
       .expectOne(AUTH_ENDPOINTS.refresh)
@@ -85,6 +95,8 @@ describe('AuthStore', () => {
 
     await expect(restored).resolves.toBeUndefined();
     expect(store.isAuthenticated()).toBe(false);
+    // Forgotten: the next start asks nothing.
+    expect(localStorage.getItem('hh.session')).toBeNull();
   });
 
   it('shares one refresh request between concurrent callers', () => {

@@ -26,6 +26,23 @@ const SIGNED_OUT: SessionState = { user: null, accessToken: null };
  * script could read it); the refresh token stays in the HttpOnly `hh_refresh` cookie that the browser sends to
  * `/api/v1/auth` by itself, so a reload restores the session through {@link refresh}.
  */
+/**
+ * Set in this browser while it holds a session (no secret: the refresh cookie is HttpOnly). Without it there is no
+ * cookie to restore, so start-up does not ask the API and get a 401 that every signed-out page would log.
+ */
+const SESSION_HINT = 'hh.session';
+
+function sessionHint(action: 'read' | 'set' | 'clear'): boolean {
+  try {
+    if (action === 'set') localStorage.setItem(SESSION_HINT, '1');
+    if (action === 'clear') localStorage.removeItem(SESSION_HINT);
+    return localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    // Storage refused (a privacy mode): ask the API, as before.
+    return true;
+  }
+}
+
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
   private readonly http = inject(HttpClient);
@@ -98,8 +115,12 @@ export class AuthStore {
     return this.refreshInFlight;
   }
 
-  /** Run once at start-up: a valid refresh cookie signs the user back in; anything else starts signed out, silently. */
+  /**
+   * Run once at start-up: a valid refresh cookie signs the user back in; anything else starts signed out, silently.
+   * A browser that never signed in (or signed out) has nothing to restore and sends nothing.
+   */
   restoreSession(): Promise<void> {
+    if (!sessionHint('read')) return Promise.resolve();
     return firstValueFrom(
       this.refresh().pipe(
         map(() => undefined),
@@ -132,10 +153,12 @@ export class AuthStore {
 
   clearSession(): void {
     this.session.set(SIGNED_OUT);
+    sessionHint('clear');
   }
 
   private startSession(response: AuthResponse): void {
     // The body's refreshToken is deliberately dropped: the HttpOnly cookie carries it, out of the reach of scripts.
     this.session.set({ user: response.user, accessToken: response.accessToken });
+    sessionHint('set');
   }
 }

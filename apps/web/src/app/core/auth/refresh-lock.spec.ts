@@ -41,6 +41,8 @@ describe('refresh across tabs (Web Locks)', () => {
     locks = new FakeLockManager();
     Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
     tabs = [1, 2, 3].map(() => TestBed.runInInjectionContext(() => new AuthStore()));
+    // These tabs had signed in before: the browser holds a session to restore.
+    localStorage.setItem('hh.session', '1');
   });
 
   afterEach(() => {
