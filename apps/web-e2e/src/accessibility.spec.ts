@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, newClient, signInInBrowser } from './support/accounts';
+import { ADMIN, newClient, signInInBrowser, signOut } from './support/accounts';
 import { AdminApi } from './support/admin-api';
 
 const VIEWPORTS = [
@@ -45,9 +45,9 @@ async function violations(page: Page): Promise<string[]> {
   return results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.nodes
-        .map((n) => n.target.join(' '))
+        .map((n) => n.html.slice(0, 120))
         .slice(0, 3)
-        .join(', ')}`,
+        .join(' | ')}`,
   );
 }
 
@@ -81,7 +81,7 @@ for (const viewport of VIEWPORTS) {
     await expect(page).toHaveURL(/\/voip\/dashboard$/);
     for (const path of CLIENT) await check(path);
 
-    await page.context().clearCookies();
+    await signOut(page);
     await signInInBrowser(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL(/\/voip\/(dashboard|admin)/);
     for (const path of ADMIN_PAGES) await check(path);

@@ -42,7 +42,8 @@ describe('PortalHeaderComponent', () => {
     const { fixture, menu } = await render();
     const button = (fixture.nativeElement as HTMLElement).querySelector('.user-button');
 
-    expect(button?.getAttribute('aria-label')).toBe('Account menu for Jane Doe');
+    // The name starts with what the button shows (WCAG 2.5.3, label in name).
+    expect(button?.getAttribute('aria-label')).toBe('Jane Doe jane@example.com, account menu');
     expect(button?.textContent).toContain('Jane Doe');
     expect(button?.textContent).toContain('jane@example.com');
 

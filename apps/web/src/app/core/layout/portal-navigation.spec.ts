@@ -20,7 +20,7 @@ const CLIENT_TITLES = [
 
 describe('navigationFor', () => {
   it('gives clients the client portal only', () => {
-    expect(titles('client')).toEqual([{ label: 'Portal', entries: CLIENT_TITLES }]);
+    expect(titles('client')).toEqual([{ label: 'Client portal', entries: CLIENT_TITLES }]);
   });
 
   it('gives admins the admin console first and the client portal as a second group', () => {

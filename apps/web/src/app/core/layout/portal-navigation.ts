@@ -45,7 +45,9 @@ export function navigationFor(role: UserRole | null | undefined): NavigationGrou
     groups.push({ label: 'Administration', entries: ADMIN_ENTRIES });
   }
   if (hasPermission(role, 'useClientPortal')) {
-    groups.push({ label: groups.length ? 'Client portal' : 'Portal', entries: CLIENT_ENTRIES });
+    // Never plain "Portal": each group's list is a navigation landmark named by its label, inside the sidebar's
+    // own navigation, which is "Portal" (landmarks of one kind need distinct names).
+    groups.push({ label: 'Client portal', entries: CLIENT_ENTRIES });
   }
   return groups;
 }

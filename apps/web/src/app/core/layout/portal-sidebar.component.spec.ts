@@ -38,7 +38,7 @@ describe('PortalSidebarComponent', () => {
   it('shows a client the client entries, each linking to its page', async () => {
     const { links, groups } = await renderSidebarFor('client');
 
-    expect(groups).toEqual(['Portal']);
+    expect(groups).toEqual(['Client portal']);
     expect(links).toEqual([
       { name: 'Dashboard', href: '/voip/dashboard' },
       { name: 'Dialer', href: '/voip/dialer' },

@@ -23,7 +23,8 @@ export const DIAL_PAD_KEYS: readonly DialPadKey[] = [
 
 /**
  * A 3×4 dial pad. Each key is named by its bare digit ("1" … "9", "*", "0", "#"); the letters are decoration for
- * sighted users and hidden from assistive technology, so that a screen reader says "5, button", not "5 JKL".
+ * sighted users and hidden from assistive technology, so that a screen reader says "5, button", not "5 JKL". The
+ * letters are CSS-generated content, so the visible text is only the digit and matches the name (WCAG 2.5.3).
  */
 @Component({
   selector: 'hh-dial-pad',
@@ -41,7 +42,8 @@ export const DIAL_PAD_KEYS: readonly DialPadKey[] = [
         >
           <span class="digit" aria-hidden="true">{{ key.digit }}</span>
           @if (!compact()) {
-            <span class="letters" aria-hidden="true">{{ key.letters }}</span>
+            <!-- Drawn by CSS from the attribute: decoration that stays out of the key's name ("5", not "5 JKL"). -->
+            <span class="letters" aria-hidden="true" [attr.data-letters]="key.letters"></span>
           }
         </button>
       }
@@ -74,6 +76,9 @@ export const DIAL_PAD_KEYS: readonly DialPadKey[] = [
       transition:
         background-color 120ms ease,
         transform 80ms ease;
+    }
+    .letters::after {
+      content: attr(data-letters);
     }
     .key.compact {
       width: 3.25rem;

@@ -22,6 +22,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     @if (showName()) {
       <span class="name">
         <span class="company">Hardhat Hosting</span>
+        <!-- A space, so that the name reads "Hardhat Hosting VoIP portal", as the links around it say. -->
+        {{ ' ' }}
         @if (product()) {
           <span class="product">{{ product() }}</span>
         }
