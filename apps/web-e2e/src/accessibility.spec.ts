@@ -9,7 +9,7 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-const SIGNED_OUT = ['/', '/voip/auth'];
+const SIGNED_OUT = ['/', '/voip/auth', '/voip/forgot-password'];
 const CLIENT = [
   '/voip/dashboard',
   '/voip/dialer',
@@ -18,6 +18,7 @@ const CLIENT = [
   '/voip/request-number',
   '/voip/api-keys',
   '/voip/settings',
+  '/voip/contacts',
 ];
 const ADMIN_PAGES = [
   '/voip/admin',
@@ -27,6 +28,7 @@ const ADMIN_PAGES = [
   '/voip/admin/analytics',
   '/voip/admin/activity',
   '/voip/admin/recordings',
+  '/voip/admin/mail',
 ];
 
 /** Console errors and uncaught exceptions of the page, from now on. */

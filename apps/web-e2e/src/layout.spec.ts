@@ -10,13 +10,21 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-const CLIENT_PAGES = ['/voip/calls', '/voip/numbers', '/voip/request-number', '/voip/api-keys'];
+const CLIENT_PAGES = [
+  '/voip/calls',
+  '/voip/numbers',
+  '/voip/request-number',
+  '/voip/api-keys',
+  '/voip/contacts',
+  '/voip/settings',
+];
 const ADMIN_PAGES = [
   '/voip/admin/users',
   '/voip/admin/numbers',
   '/voip/admin/requests',
   '/voip/admin/activity',
   '/voip/admin/recordings',
+  '/voip/admin/mail',
 ];
 
 interface Fit {
