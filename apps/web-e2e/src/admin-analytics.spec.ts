@@ -89,9 +89,13 @@ test.describe('the admin dashboard and analytics', () => {
     // Someone signs up: the entry appears in the feed at once, and the Users card follows.
     const newcomer = newClient();
     await tokenFor(request, '/api/v1/auth/signup', newcomer);
-    await expect(page.getByRole('list', { name: 'Recent activity' }).getByRole('listitem').first()).toContainText(
-      `User signup: ${newcomer.email}`,
-    );
+    // (Among the newest: the calls placed above may end, and be listed, a moment later.)
+    await expect(
+      page
+        .getByRole('list', { name: 'Recent activity' })
+        .getByRole('listitem')
+        .filter({ hasText: `User signup: ${newcomer.email}` }),
+    ).toBeVisible();
     await expect(usersCard.locator('.stat-value')).toHaveText(count(expected.totals.users + 1));
     await expect(usersCard).toContainText(`${count(expected.totals.pendingUsers + 1)} pending`);
 

@@ -10,7 +10,7 @@ import { BrandMarkComponent } from '../../shared/ui/brand-mark.component';
   imports: [BrandMarkComponent, RouterLink],
   template: `
     <main class="layout">
-      <a class="brand" [routerLink]="home" aria-label="Hardhat Hosting home">
+      <a class="brand" [routerLink]="home" aria-label="Hardhat Hosting VoIP portal home">
         <hh-brand-mark product="VoIP portal" />
       </a>
       <section class="glass-card card" [attr.aria-labelledby]="'public-card-heading'">
