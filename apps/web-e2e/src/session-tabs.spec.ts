@@ -71,6 +71,9 @@ test.describe('one session in several tabs', () => {
     // Someone else presents the spent cookie: that is theft, and the whole session is revoked.
     const thief = await newBrowserContext(browser);
     await thief.addCookies(stolen);
+    // The thief copies the browser's storage too (its session hint: the app restores a session only when the
+    // browser says it holds one).
+    await thief.addInitScript(() => window.localStorage.setItem('hh.session', '1'));
     const theirs = await thief.newPage();
     await theirs.goto('/voip/dashboard');
     await expect(theirs).toHaveURL(/\/voip\/auth/);

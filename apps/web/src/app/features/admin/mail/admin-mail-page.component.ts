@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { HttpClient, HttpParams } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { APP_ROUTES, MAIL_STATUSES, type MailStatus, type OutboxMail, type Paginated } from '@hh/contracts';
 import { httpErrorMessage } from '../../../shared/http/http-error-message';
+import { injectIsPhone } from '../../../shared/ui/breakpoints';
 
 const STATUS_LABELS: Record<MailStatus, string> = {
   queued: 'Queued',
@@ -80,32 +81,34 @@ const STATUS_LABELS: Record<MailStatus, string> = {
         @if (error(); as message) {
           <p class="error" role="alert">{{ message }}</p>
         }
-        <table mat-table [dataSource]="rows()" aria-label="Mail outbox">
-          <ng-container matColumnDef="createdAt">
-            <th mat-header-cell *matHeaderCellDef>Queued</th>
-            <td mat-cell *matCellDef="let mail">{{ mail.createdAt | date: 'short' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="to">
-            <th mat-header-cell *matHeaderCellDef>To</th>
-            <td mat-cell *matCellDef="let mail">{{ mail.to }}</td>
-          </ng-container>
-          <ng-container matColumnDef="subject">
-            <th mat-header-cell *matHeaderCellDef>Subject</th>
-            <td mat-cell *matCellDef="let mail">
-              <button mat-button type="button" class="open" (click)="selected.set(mail)">{{ mail.subject }}</button>
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="status">
-            <th mat-header-cell *matHeaderCellDef>Status</th>
-            <td mat-cell *matCellDef="let mail">{{ labelOf(mail) }}</td>
-          </ng-container>
-          <ng-container matColumnDef="attempts">
-            <th mat-header-cell *matHeaderCellDef>Attempts</th>
-            <td mat-cell *matCellDef="let mail">{{ mail.attempts }}</td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
+        <div class="table-scroll">
+          <table mat-table [dataSource]="rows()" aria-label="Mail outbox">
+            <ng-container matColumnDef="createdAt">
+              <th mat-header-cell *matHeaderCellDef>Queued</th>
+              <td mat-cell *matCellDef="let mail">{{ mail.createdAt | date: 'short' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="to">
+              <th mat-header-cell *matHeaderCellDef>To</th>
+              <td mat-cell *matCellDef="let mail">{{ mail.to }}</td>
+            </ng-container>
+            <ng-container matColumnDef="subject">
+              <th mat-header-cell *matHeaderCellDef>Subject</th>
+              <td mat-cell *matCellDef="let mail">
+                <button mat-button type="button" class="open" (click)="selected.set(mail)">{{ mail.subject }}</button>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="status">
+              <th mat-header-cell *matHeaderCellDef>Status</th>
+              <td mat-cell *matCellDef="let mail">{{ labelOf(mail) }}</td>
+            </ng-container>
+            <ng-container matColumnDef="attempts">
+              <th mat-header-cell *matHeaderCellDef>Attempts</th>
+              <td mat-cell *matCellDef="let mail">{{ mail.attempts }}</td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+          </table>
+        </div>
         @if (!loading() && rows().length === 0) {
           <p class="muted empty">No mail yet.</p>
         }
@@ -134,6 +137,13 @@ const STATUS_LABELS: Record<MailStatus, string> = {
     .open {
       text-align: left;
     }
+    /* A long subject wraps rather than widen the table (two lines at most, on a phone). */
+    @media (max-width: 599.98px) {
+      .open {
+        height: auto;
+        white-space: normal;
+      }
+    }
     .empty {
       padding: 1rem;
     }
@@ -145,7 +155,11 @@ export class AdminMailPageComponent implements OnInit {
   protected readonly title = APP_ROUTES.adminMail.title;
   protected readonly statuses = MAIL_STATUSES;
   protected readonly statusLabels = STATUS_LABELS;
-  protected readonly columns = ['createdAt', 'to', 'subject', 'status', 'attempts'];
+  private readonly isPhone = injectIsPhone();
+  /** On a phone: what and where it stands; the message opens with its addressee and times. */
+  protected readonly columns = computed<readonly string[]>(() =>
+    this.isPhone() ? ['subject', 'status'] : ['createdAt', 'to', 'subject', 'status', 'attempts'],
+  );
   protected readonly rows = signal<OutboxMail[]>([]);
   protected readonly total = signal(0);
   protected readonly page = signal(1);
