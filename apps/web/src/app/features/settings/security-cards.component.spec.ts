@@ -1,3 +1,4 @@
+import type { Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -41,7 +42,7 @@ describe('Settings → Security', () => {
   });
   afterEach(() => httpMock.verify());
 
-  async function render<T>(component: new (...args: never[]) => T): Promise<ComponentFixture<T>> {
+  async function render<T>(component: Type<T>): Promise<ComponentFixture<T>> {
     const fixture = TestBed.createComponent(component);
     loader = TestbedHarnessEnvironment.loader(fixture);
     fixture.detectChanges();
