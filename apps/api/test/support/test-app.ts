@@ -59,7 +59,7 @@ export async function startTestApp(
   const server = testDbServer();
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     MARIADB_HOST: server.host,
     MARIADB_PORT: String(server.port),
     MARIADB_USER: server.user,
