@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, newClient, signInInBrowser, signOut } from './support/accounts';
+import { newClient, signInInBrowser, signOut } from './support/accounts';
 import { AdminApi } from './support/admin-api';
 
 const VIEWPORTS = [
@@ -79,12 +79,13 @@ for (const viewport of VIEWPORTS) {
     for (const path of SIGNED_OUT) await check(path);
 
     const client = await activeClient(request);
+    const admin = await (await AdminApi.signIn(request)).adminOfItsOwn();
     await signInInBrowser(page, client.email, client.password);
     await expect(page).toHaveURL(/\/voip\/dashboard$/);
     for (const path of CLIENT) await check(path);
 
     await signOut(page);
-    await signInInBrowser(page, ADMIN.email, ADMIN.password);
+    await signInInBrowser(page, admin.email, admin.password);
     await expect(page).toHaveURL(/\/voip\/(dashboard|admin)/);
     for (const path of ADMIN_PAGES) await check(path);
 

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { ADMIN, newClient, signInInBrowser } from './support/accounts';
+import { newClient, signInInBrowser } from './support/accounts';
 import { AdminApi } from './support/admin-api';
 
 test('on a phone the dialer shows the whole number, keeps the call controls on screen, and Escape hangs up', async ({
@@ -42,7 +42,8 @@ test('approving by keyboard moves focus to the next account, and focus is always
   for (const who of [first, second]) {
     expect((await request.post('/api/v1/auth/signup', { data: who })).status()).toBe(201);
   }
-  await signInInBrowser(page, ADMIN.email, ADMIN.password);
+  const admin = await (await AdminApi.signIn(request)).adminOfItsOwn();
+  await signInInBrowser(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/voip\/(dashboard|admin)/);
   await page.goto('/voip/admin/users?status=pending');
 

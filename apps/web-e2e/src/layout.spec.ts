@@ -1,6 +1,6 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, newClient, signInInBrowser } from './support/accounts';
+import { newClient, signInInBrowser } from './support/accounts';
 import { AdminApi } from './support/admin-api';
 
 /** The three screens of issue 14: a laptop, a desktop and a phone. */
@@ -101,7 +101,7 @@ async function seed(request: APIRequestContext) {
     ).status(),
   ).toBe(201);
   expect((await request.post('/api/v1/api-keys', { headers: auth, data: { keyName: 'CRM sync' } })).status()).toBe(201);
-  return { client, pending };
+  return { client, pending, admin: await admin.adminOfItsOwn() };
 }
 
 test.describe('every list fits the screen', () => {
@@ -143,7 +143,7 @@ test.describe('every list fits the screen', () => {
       for (const path of CLIENT_PAGES) await check(path);
 
       await page.context().clearCookies();
-      await signInInBrowser(page, ADMIN.email, ADMIN.password);
+      await signInInBrowser(page, accounts.admin.email, accounts.admin.password);
       await expect(page).toHaveURL(/\/voip\/(dashboard|admin)/);
       for (const path of ADMIN_PAGES) await check(path);
 
